@@ -1,0 +1,28 @@
+package dev.lockstep.analyzer.notebook;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A notebook as read from disk, upgraded to the nbformat 4 shape.
+ *
+ * @param path          the path as the user named it (used in every message)
+ * @param nbformat      the major format version as stored (3 or 4)
+ * @param nbformatMinor the minor version as stored
+ * @param metadata      kernel and language metadata
+ * @param cells         all cells in document order
+ * @param sha256        hex SHA-256 of the file's bytes
+ */
+public record Notebook(
+        String path, int nbformat, int nbformatMinor, NotebookMetadata metadata, List<Cell> cells, String sha256) {
+
+    public Notebook {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(metadata, "metadata");
+        cells = List.copyOf(cells);
+    }
+
+    public List<Cell> codeCells() {
+        return cells.stream().filter(Cell::isCode).toList();
+    }
+}

@@ -1,0 +1,289 @@
+package dev.lockstep.analyzer.python;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.treesitter.TSLanguage;
+import org.treesitter.TSNode;
+import org.treesitter.TSParser;
+import org.treesitter.TSTree;
+import org.treesitter.TSTreeCursor;
+import org.treesitter.TreeSitterPython;
+
+/**
+ * Parses Python with tree-sitter and copies the tree into {@link SyntaxNode}s.
+ *
+ * <p>Thread-safe: tree-sitter parsers are not, so each thread gets its own. The native tree is
+ * dropped as soon as it is copied, so its memory is released at the next collection.
+ */
+public final class PythonParser {
+
+    /**
+     * Deeper trees are reported as a syntax problem instead of analysed. CPython itself refuses
+     * more than 200 nested parentheses, so real code never comes near this.
+     */
+    public static final int MAX_DEPTH = 1000;
+
+    private static final TSLanguage LANGUAGE = new TreeSitterPython();
+    private static final ThreadLocal<TSParser> PARSERS = ThreadLocal.withInitial(() -> {
+        TSParser parser = new TSParser();
+        parser.setLanguage(LANGUAGE);
+        return parser;
+    });
+    private static final String[] SYMBOL_NAMES = symbolNames();
+    private static final boolean[] SYMBOL_NAMED = symbolNamedFlags();
+    private static final String[] FIELD_NAMES = fieldNames();
+    private static final Map<Integer, String> OTHER_SYMBOLS = new ConcurrentHashMap<>();
+
+    public ParsedModule parse(String source) {
+        TSParser parser = PARSERS.get();
+        TSTree tree = parser.parseString(null, source);
+        PositionIndex positions = new PositionIndex(source);
+        TSNode root = tree.getRootNode();
+        boolean hasErrors = root.hasError();
+        SyntaxNode copy;
+        try {
+            copy = copy(root, positions, source);
+        } catch (TooDeep e) {
+            SyntaxNode empty = new SyntaxNode("module", null, true, false, 0, 0, 0, 0, 0, 0, List.of(), source);
+            int line = positions.line(e.offset);
+            return new ParsedModule(empty, List.of(new SyntaxProblem(line, positions.column(e.offset, line),
+                    "nesting deeper than " + MAX_DEPTH + " levels (CPython's parser refuses such code)")));
+        }
+        List<SyntaxProblem> problems = hasErrors ? collectProblems(copy) : List.of();
+        return new ParsedModule(copy, problems);
+    }
+
+    private static SyntaxNode copy(TSNode root, PositionIndex positions, String source) {
+        TSTreeCursor cursor = new TSTreeCursor(root);
+        List<Pending> stack = new ArrayList<>();
+        stack.add(pending(cursor, positions));
+        while (true) {
+            if (cursor.gotoFirstChild()) {
+                if (stack.size() >= MAX_DEPTH) {
+                    throw new TooDeep(positions.charOffset(cursor.currentNode().getStartByte()));
+                }
+                stack.add(pending(cursor, positions));
+                continue;
+            }
+            while (true) {
+                Pending done = stack.remove(stack.size() - 1);
+                SyntaxNode node = done.build(positions, source);
+                if (stack.isEmpty()) {
+                    return node;
+                }
+                stack.get(stack.size() - 1).children.add(node);
+                if (cursor.gotoNextSibling()) {
+                    stack.add(pending(cursor, positions));
+                    break;
+                }
+                cursor.gotoParent();
+            }
+        }
+    }
+
+    private static Pending pending(TSTreeCursor cursor, PositionIndex positions) {
+        TSNode node = cursor.currentNode();
+        int symbol = node.getSymbol();
+        int fieldId = cursor.currentFieldId();
+        int start = positions.charOffset(node.getStartByte());
+        int end = positions.charOffset(node.getEndByte());
+        boolean missing = start == end && node.isMissing();
+        return new Pending(symbolName(symbol, node), fieldId > 0 && fieldId < FIELD_NAMES.length ? FIELD_NAMES[fieldId] : null,
+                symbol < SYMBOL_NAMED.length ? SYMBOL_NAMED[symbol] : node.isNamed(), missing, start, end);
+    }
+
+    private static String symbolName(int symbol, TSNode node) {
+        if (symbol >= 0 && symbol < SYMBOL_NAMES.length) {
+            return SYMBOL_NAMES[symbol];
+        }
+        return OTHER_SYMBOLS.computeIfAbsent(symbol, s -> node.getType());
+    }
+
+    private static List<SyntaxProblem> collectProblems(SyntaxNode root) {
+        List<SyntaxProblem> problems = new ArrayList<>();
+        root.walk(node -> {
+            if (node.isError()) {
+                String text = node.text().strip();
+                int newline = text.indexOf('\n');
+                String shown = newline >= 0 ? text.substring(0, newline) : text;
+                if (shown.length() > 40) {
+                    shown = shown.substring(0, 40) + "...";
+                }
+                problems.add(new SyntaxProblem(node.startLine(), node.startColumn(),
+                        shown.isEmpty() ? "invalid syntax" : "invalid syntax near '" + shown + "'"));
+            } else if (node.isMissing()) {
+                problems.add(new SyntaxProblem(node.startLine(), node.startColumn(),
+                        "missing " + (node.isNamed() ? node.type() : "'" + node.type() + "'")));
+            }
+        });
+        // An ERROR node may contain others: keep the outermost report per position.
+        List<SyntaxProblem> distinct = new ArrayList<>();
+        for (SyntaxProblem p : problems) {
+            if (distinct.isEmpty() || !(distinct.get(distinct.size() - 1).line() == p.line()
+                    && distinct.get(distinct.size() - 1).column() == p.column())) {
+                distinct.add(p);
+            }
+        }
+        return distinct;
+    }
+
+    private static String[] symbolNames() {
+        int count = LANGUAGE.symbolCount();
+        String[] names = new String[count];
+        for (int i = 0; i < count; i++) {
+            names[i] = LANGUAGE.symbolName(i).intern();
+        }
+        return names;
+    }
+
+    private static boolean[] symbolNamedFlags() {
+        int count = LANGUAGE.symbolCount();
+        boolean[] named = new boolean[count];
+        for (int i = 0; i < count; i++) {
+            named[i] = LANGUAGE.symbolType(i) == org.treesitter.TSSymbolType.TSSymbolTypeRegular;
+        }
+        return named;
+    }
+
+    private static String[] fieldNames() {
+        int count = LANGUAGE.fieldCount();
+        String[] names = new String[count + 1];
+        for (int i = 1; i <= count; i++) {
+            String name = LANGUAGE.fieldNameForId(i);
+            names[i] = name == null ? null : name.intern();
+        }
+        return names;
+    }
+
+    /** A node whose children are still being copied. */
+    private static final class Pending {
+        final String type;
+        final String field;
+        final boolean named;
+        final boolean missing;
+        final int start;
+        final int end;
+        final List<SyntaxNode> children = new ArrayList<>(4);
+
+        Pending(String type, String field, boolean named, boolean missing, int start, int end) {
+            this.type = type;
+            this.field = field;
+            this.named = named;
+            this.missing = missing;
+            this.start = start;
+            this.end = end;
+        }
+
+        SyntaxNode build(PositionIndex positions, String source) {
+            int startLine = positions.line(start);
+            int endLine = positions.line(end);
+            return new SyntaxNode(type, field, named, missing, start, end, startLine, positions.column(start, startLine),
+                    endLine, positions.column(end, endLine), children, source);
+        }
+    }
+
+    /** Thrown out of the copy when the tree is deeper than {@link #MAX_DEPTH}. */
+    private static final class TooDeep extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int offset;
+
+        TooDeep(int offset) {
+            super(null, null, false, false);
+            this.offset = offset;
+        }
+    }
+
+    /**
+     * Converts tree-sitter's UTF-8 byte offsets to UTF-16 offsets of the Java string, and
+     * offsets to lines and columns.
+     */
+    static final class PositionIndex {
+        private final int[] charAtByte; // null when the text is ASCII: bytes and chars coincide
+        private final int[] lineStarts;
+
+        PositionIndex(String source) {
+            boolean ascii = true;
+            for (int i = 0; i < source.length(); i++) {
+                if (source.charAt(i) >= 0x80) {
+                    ascii = false;
+                    break;
+                }
+            }
+            charAtByte = ascii ? null : byteToCharTable(source);
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            for (int i = 0; i < source.length(); i++) {
+                if (source.charAt(i) == '\n') {
+                    starts.add(i + 1);
+                }
+            }
+            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        int charOffset(int byteOffset) {
+            if (charAtByte == null) {
+                return byteOffset;
+            }
+            if (byteOffset < 0) {
+                return 0;
+            }
+            return charAtByte[Math.min(byteOffset, charAtByte.length - 1)];
+        }
+
+        int line(int charOffset) {
+            int lo = 0;
+            int hi = lineStarts.length - 1;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (lineStarts[mid] <= charOffset) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return lo;
+        }
+
+        int column(int charOffset, int line) {
+            return charOffset - lineStarts[line];
+        }
+
+        /** Maps every UTF-8 byte offset of {@code source} (as String.getBytes encodes it) to a char offset. */
+        private static int[] byteToCharTable(String source) {
+            int byteLength = source.getBytes(StandardCharsets.UTF_8).length;
+            int[] table = new int[byteLength + 1];
+            int b = 0;
+            int i = 0;
+            while (i < source.length()) {
+                char c = source.charAt(i);
+                int bytes;
+                int chars = 1;
+                if (c < 0x80) {
+                    bytes = 1;
+                } else if (c < 0x800) {
+                    bytes = 2;
+                } else if (Character.isHighSurrogate(c) && i + 1 < source.length()
+                        && Character.isLowSurrogate(source.charAt(i + 1))) {
+                    bytes = 4;
+                    chars = 2;
+                } else if (Character.isSurrogate(c)) {
+                    bytes = 1; // a lone surrogate is encoded as '?'
+                } else {
+                    bytes = 3;
+                }
+                for (int k = 0; k < bytes && b + k < table.length; k++) {
+                    table[b + k] = i;
+                }
+                b += bytes;
+                i += chars;
+            }
+            for (int k = b; k < table.length; k++) {
+                table[k] = source.length();
+            }
+            return table;
+        }
+    }
+}

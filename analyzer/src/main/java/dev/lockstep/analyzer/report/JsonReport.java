@@ -1,0 +1,107 @@
+package dev.lockstep.analyzer.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import dev.lockstep.analyzer.LockstepVersion;
+import dev.lockstep.analyzer.rules.Finding;
+import dev.lockstep.analyzer.rules.Location;
+import dev.lockstep.analyzer.rules.Severity;
+import dev.lockstep.analyzer.scan.FileReport;
+import dev.lockstep.analyzer.scan.ScanResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+
+/**
+ * The machine format, schema documented in docs/json-format.md. Keys are written in a fixed
+ * order and files and findings in report order, so equal scans give equal bytes.
+ */
+public final class JsonReport {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private JsonReport() {
+    }
+
+    public static void write(ScanResult result, Writer writer) {
+        try (JsonGenerator json = FACTORY.createGenerator(writer)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.setPrettyPrinter(prettyPrinter());
+            json.writeStartObject();
+            json.writeNumberField("version", 1);
+            json.writeObjectFieldStart("tool");
+            json.writeStringField("name", "lockstep");
+            json.writeStringField("version", LockstepVersion.get());
+            json.writeEndObject();
+            json.writeArrayFieldStart("files");
+            for (FileReport file : result.files()) {
+                writeFile(json, file);
+            }
+            json.writeEndArray();
+            json.writeObjectFieldStart("summary");
+            json.writeNumberField("files", result.files().size());
+            json.writeNumberField("unreadable", result.failedCount());
+            json.writeNumberField("findings", result.findingCount());
+            json.writeNumberField("error", result.count(Severity.ERROR));
+            json.writeNumberField("warning", result.count(Severity.WARNING));
+            json.writeNumberField("info", result.count(Severity.INFO));
+            json.writeEndObject();
+            json.writeEndObject();
+            json.flush();
+            writer.write('\n');
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeFile(JsonGenerator json, FileReport file) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("path", file.path());
+        if (file.sha256() == null) {
+            json.writeNullField("sha256");
+        } else {
+            json.writeStringField("sha256", file.sha256());
+        }
+        if (file.error() == null) {
+            json.writeNullField("error");
+        } else {
+            json.writeStringField("error", file.error());
+        }
+        json.writeArrayFieldStart("findings");
+        for (Finding finding : file.findings()) {
+            Location at = finding.location();
+            json.writeStartObject();
+            json.writeStringField("rule", finding.ruleId());
+            json.writeStringField("name", finding.ruleName());
+            json.writeStringField("severity", finding.severity().label());
+            json.writeNumberField("cell", at.cell());
+            if (at.cellId() == null) {
+                json.writeNullField("cellId");
+            } else {
+                json.writeStringField("cellId", at.cellId());
+            }
+            json.writeNumberField("line", at.line());
+            json.writeNumberField("column", at.column());
+            json.writeNumberField("endLine", at.endLine());
+            json.writeNumberField("endColumn", at.endColumn());
+            json.writeStringField("message", finding.message());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    static DefaultPrettyPrinter prettyPrinter() {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withArrayEmptySeparator("")
+                .withObjectEmptySeparator(""));
+        printer.indentObjectsWith(indenter);
+        printer.indentArraysWith(indenter);
+        return printer;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.lockstep.analyzer.rules;
+
+import dev.lockstep.analyzer.analysis.AnalyzedCell;
+import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
+import dev.lockstep.analyzer.analysis.Position;
+import dev.lockstep.analyzer.ipython.Magic;
+import dev.lockstep.analyzer.python.SyntaxNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a rule sees of one notebook, and where it reports. One context per rule and notebook. */
+public final class RuleContext {
+    private final AnalyzedNotebook notebook;
+    private final RuleMetadata rule;
+    private final List<Finding> findings = new ArrayList<>();
+
+    public RuleContext(AnalyzedNotebook notebook, RuleMetadata rule) {
+        this.notebook = notebook;
+        this.rule = rule;
+    }
+
+    public AnalyzedNotebook notebook() {
+        return notebook;
+    }
+
+    /** The metadata of the rule being run (its id and severity, for messages that need them). */
+    public RuleMetadata rule() {
+        return rule;
+    }
+
+    /** Reports a finding on a node of a cell's parsed code. */
+    public void report(AnalyzedCell cell, SyntaxNode node, String message) {
+        report(cell, cell.position(node), message);
+    }
+
+    /** Reports a finding on an IPython escape. */
+    public void report(AnalyzedCell cell, Magic magic, String message) {
+        report(cell, cell.position(magic), message);
+    }
+
+    /** Reports a finding at a position in a cell's own source. */
+    public void report(AnalyzedCell cell, Position position, String message) {
+        Location location = new Location(cell.number(), cell.cell().id(), position.line(), position.column(),
+                position.endLine(), position.endColumn());
+        findings.add(new Finding(rule.id(), rule.name(), rule.severity(), location, message,
+                cell.sourceLine(position.line() - 1)));
+    }
+
+    /** Reports a finding about a whole cell: it points at the cell's first non-blank line. */
+    public void reportCell(AnalyzedCell cell, String message) {
+        String source = cell.cell().source();
+        String[] lines = source.split("\n", -1);
+        int line = 0;
+        while (line < lines.length - 1 && lines[line].isBlank()) {
+            line++;
+        }
+        String text = lines.length == 0 ? "" : lines[line].stripTrailing();
+        int indent = text.length() - text.stripLeading().length();
+        int end = text.codePointCount(0, text.length()) + 1;
+        report(cell, new Position(line + 1, indent + 1, line + 1, Math.max(end, indent + 1)), message);
+    }
+
+    /** Reports a finding about the notebook as a whole (no cell). */
+    public void reportNotebook(String message) {
+        findings.add(new Finding(rule.id(), rule.name(), rule.severity(), new Location(0, null, 1, 1, 1, 1), message, ""));
+    }
+
+    /** The findings reported so far. */
+    public List<Finding> findings() {
+        return List.copyOf(findings);
+    }
+}

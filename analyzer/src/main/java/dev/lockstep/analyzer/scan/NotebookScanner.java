@@ -1,0 +1,42 @@
+package dev.lockstep.analyzer.scan;
+
+import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
+import dev.lockstep.analyzer.analysis.NotebookAnalyzer;
+import dev.lockstep.analyzer.notebook.Notebook;
+import dev.lockstep.analyzer.notebook.NotebookFormatException;
+import dev.lockstep.analyzer.notebook.NotebookReader;
+import dev.lockstep.analyzer.rules.Finding;
+import dev.lockstep.analyzer.rules.NotebookChecker;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Scans one notebook file: read, analyse, check. Never throws for bad input. Thread-safe. */
+public final class NotebookScanner {
+    private final NotebookReader reader = new NotebookReader();
+    private final NotebookAnalyzer analyzer = new NotebookAnalyzer();
+    private final FindingFilter filter;
+    private final NotebookChecker checker;
+
+    public NotebookScanner(NotebookChecker checker, FindingFilter filter) {
+        this.checker = checker;
+        this.filter = filter;
+    }
+
+    public FileReport scan(Path file, String displayPath) {
+        Notebook notebook;
+        try {
+            notebook = reader.read(file, displayPath);
+        } catch (NotebookFormatException e) {
+            return FileReport.failed(displayPath, e.getMessage());
+        }
+        try {
+            AnalyzedNotebook analyzed = analyzer.analyze(notebook);
+            List<Finding> findings = filter.apply(analyzed, checker.check(analyzed));
+            return new FileReport(displayPath, notebook.sha256(), findings, null);
+        } catch (NotebookChecker.RuleFailure e) {
+            return FileReport.failed(displayPath, e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            return FileReport.failed(displayPath, "internal error while analysing: " + e);
+        }
+    }
+}
