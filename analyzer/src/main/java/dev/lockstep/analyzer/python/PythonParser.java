@@ -42,7 +42,7 @@ public final class PythonParser {
         TSTree tree = parser.parseString(null, source);
         PositionIndex positions = new PositionIndex(source);
         TSNode root = tree.getRootNode();
-        boolean hasErrors = root.hasError();
+        boolean hasErrors = root.hasError() || source.contains("print") || source.contains("exec");
         SyntaxNode copy;
         try {
             copy = copy(root, positions, source);
@@ -114,6 +114,10 @@ public final class PythonParser {
                 }
                 problems.add(new SyntaxProblem(node.startLine(), node.startColumn(),
                         shown.isEmpty() ? "invalid syntax" : "invalid syntax near '" + shown + "'"));
+            } else if (node.is("print_statement") || node.is("exec_statement")) {
+                // tree-sitter-python still accepts Python 2 statements; CPython 3 does not.
+                problems.add(new SyntaxProblem(node.startLine(), node.startColumn(),
+                        "Python 2 '" + (node.is("print_statement") ? "print" : "exec") + "' statement"));
             } else if (node.isMissing()) {
                 problems.add(new SyntaxProblem(node.startLine(), node.startColumn(),
                         "missing " + (node.isNamed() ? node.type() : "'" + node.type() + "'")));
