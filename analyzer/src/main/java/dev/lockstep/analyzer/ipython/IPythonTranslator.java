@@ -143,6 +143,9 @@ public final class IPythonTranslator {
         int consumed = 1;
         while (escaped.length() > 0 && escaped.charAt(escaped.length() - 1) == '\\' && index + consumed < lines.size()) {
             escaped.setLength(escaped.length() - 1);
+            while (escaped.length() > 0 && Character.isWhitespace(escaped.charAt(escaped.length() - 1))) {
+                escaped.setLength(escaped.length() - 1);
+            }
             escaped.append(stripCr(lines.get(index + consumed)).strip().isEmpty() ? "" : " ")
                     .append(stripCr(lines.get(index + consumed)).strip());
             consumed++;

@@ -160,7 +160,13 @@ public final class NotebookReader {
                     default -> parser.skipChildren();
                 }
             }
-            if (parser.nextToken() != null) {
+            JsonToken trailing;
+            try {
+                trailing = parser.nextToken();
+            } catch (JsonParseException e) {
+                trailing = JsonToken.NOT_AVAILABLE;
+            }
+            if (trailing != null) {
                 throw new NotebookFormatException("trailing data after the notebook's JSON object" + at(parser.currentLocation()));
             }
             if (nbformat == null) {

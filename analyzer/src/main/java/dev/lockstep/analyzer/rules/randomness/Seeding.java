@@ -86,7 +86,7 @@ public final class Seeding {
     public Set<Generator> generatorsSeededBy(CallSite call) {
         Set<Generator> known = call.qualifiedName() == null ? null : SEED_FUNCTIONS.get(call.qualifiedName());
         if (known == null && call.qualifiedName() == null && call.receiver() == null
-                && UNRESOLVED_SEED_HELPERS.contains(call.methodName())
+                && call.methodName() != null && UNRESOLVED_SEED_HELPERS.contains(call.methodName())
                 && notebook.definitionsOf(call.methodName()).isEmpty()) {
             known = ALL;
         }
