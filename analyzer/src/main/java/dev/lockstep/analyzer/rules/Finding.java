@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param location   where
  * @param message    one line saying what is wrong here and what to do
  * @param sourceLine the cell's source line at {@code location.line()}, for code frames ("" when none)
+ * @param fix        edits that remove the finding, or null when the rule offers none
  */
 public record Finding(String ruleId, String ruleName, Severity severity, Location location, String message,
-        String sourceLine) {
+        String sourceLine, Fix fix) {
 
     /** Findings sort by cell, line, column, rule, then message: reports are deterministic. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::location)
@@ -29,7 +30,13 @@ public record Finding(String ruleId, String ruleName, Severity severity, Locatio
         sourceLine = sourceLine == null ? "" : sourceLine;
     }
 
+    /** A finding without a fix. */
+    public Finding(String ruleId, String ruleName, Severity severity, Location location, String message,
+            String sourceLine) {
+        this(ruleId, ruleName, severity, location, message, sourceLine, null);
+    }
+
     public Finding withSeverity(Severity newSeverity) {
-        return new Finding(ruleId, ruleName, newSeverity, location, message, sourceLine);
+        return new Finding(ruleId, ruleName, newSeverity, location, message, sourceLine, fix);
     }
 }

@@ -33,6 +33,15 @@ public final class RuleContext {
         report(cell, cell.position(node), message);
     }
 
+    /** Reports a finding on a node, with a fix that {@code extract} can apply. */
+    public void report(AnalyzedCell cell, SyntaxNode node, String message, Fix fix) {
+        Position position = cell.position(node);
+        Location location = new Location(cell.number(), cell.cell().id(), position.line(), position.column(),
+                position.endLine(), position.endColumn());
+        findings.add(new Finding(rule.id(), rule.name(), rule.severity(), location, message,
+                cell.sourceLine(position.line() - 1), fix));
+    }
+
     /** Reports a finding on an IPython escape. */
     public void report(AnalyzedCell cell, Magic magic, String message) {
         report(cell, cell.position(magic), message);
