@@ -1,0 +1,32 @@
+package dev.lockstep.runtime;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The caller's side of a run: where output goes, the environment the job inherits and secrets
+ * come from, the directory relative command-line paths are resolved against, and the clock
+ * run ids and timings come from. Injected so tests and the CLI control all of it.
+ *
+ * @param out receives the job's stdout and the runtime's reports
+ * @param err receives the job's stderr, progress lines and warnings
+ */
+public record CallerContext(PrintStream out, PrintStream err, Map<String, String> environment, Path workingDirectory,
+    Clock clock) {
+
+  public CallerContext {
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(err, "err");
+    environment = Map.copyOf(environment);
+    workingDirectory = workingDirectory.toAbsolutePath();
+    Objects.requireNonNull(clock, "clock");
+  }
+
+  /** This JVM's streams, environment, working directory and UTC clock. */
+  public static CallerContext system() {
+    return new CallerContext(System.out, System.err, System.getenv(), Path.of("").toAbsolutePath(), Clock.systemUTC());
+  }
+}
