@@ -1,0 +1,254 @@
+package dev.lockstep.extractor.passes;
+
+import dev.lockstep.analyzer.analysis.AnalyzedCell;
+import dev.lockstep.analyzer.ipython.Magic;
+import dev.lockstep.analyzer.ipython.MagicKind;
+import dev.lockstep.extractor.code.PythonText;
+import dev.lockstep.extractor.plan.Blocker;
+import dev.lockstep.extractor.plan.Change;
+import dev.lockstep.extractor.plan.ExtractionPlan;
+import dev.lockstep.extractor.plan.PlannedCell;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Pass 3: turns IPython into plain Python. Display magics go; package installs go (the
+ * dependencies pass turns them into requirements); other shell lines become explicit
+ * {@code subprocess.run([...], check=True)} calls; {@code %env} goes into the config's
+ * environment; {@code %%time}-style wrappers are unwrapped; what has no equivalent
+ * ({@code %run}, {@code %store}, {@code %cd}, foreign-language cells) is a blocker.
+ */
+public final class IPythonPass implements Pass {
+
+    /** Line magics that only affect display or the interactive session. */
+    private static final Set<String> DROPPED_LINE_MAGICS = Set.of("matplotlib", "config", "load_ext", "unload_ext",
+            "reload_ext", "autoreload", "aimport", "pylab", "precision", "pprint", "who", "whos", "who_ls", "history",
+            "lsmagic", "xmode", "pdb", "notebook", "timeit", "prun", "memit", "mprun", "lprun", "debug", "tb", "magic",
+            "quickref", "page", "pwd", "ls", "colors", "autocall", "automagic", "doctest_mode");
+
+    /** Cell magics whose Python body runs once, unwrapped, in the job. */
+    private static final Set<String> UNWRAPPED_CELL_MAGICS = Set.of("time", "timeit", "capture", "prun", "debug", "memit",
+            "mprun", "lprun");
+
+    /** Cell magics that only display something. */
+    private static final Set<String> DISPLAY_CELL_MAGICS = Set.of("html", "HTML", "javascript", "js", "markdown", "latex",
+            "svg", "md");
+
+    /** Magics with no pipeline equivalent. */
+    private static final Set<String> BLOCKING_LINE_MAGICS = Set.of("run", "store", "cd", "load", "reset", "bookmark",
+            "dhist", "pushd", "popd", "edit", "recall", "rerun", "macro", "save", "paste", "cpaste", "sc");
+
+    private static final Pattern SHELL_SYNTAX = Pattern.compile("[|&;<>()$`*?\\[\\]~{}\"'\\\\]|\\s#");
+    private static final Pattern ENV_ASSIGN = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)\\s*[= ]\\s*(.*)$");
+
+    @Override
+    public String name() {
+        return "ipython";
+    }
+
+    @Override
+    public ExtractionPlan apply(ExtractionPlan plan) {
+        ExtractionPlan.Builder next = plan.toBuilder();
+        List<PlannedCell> cells = new ArrayList<>();
+        for (PlannedCell cell : plan.cells()) {
+            if (!cell.kept()) {
+                cells.add(cell);
+                continue;
+            }
+            AnalyzedCell analyzed = plan.source().cell(cell.index());
+            cells.add(cell.withCode(translate(analyzed, cell, next)));
+        }
+        return next.cells(cells).build();
+    }
+
+    private String translate(AnalyzedCell analyzed, PlannedCell cell, ExtractionPlan.Builder next) {
+        if (analyzed.magics().isEmpty()) {
+            return cell.code();
+        }
+        List<String> lines = new ArrayList<>(Arrays.asList(cell.code().split("\n", -1)));
+        boolean needsSubprocess = false;
+        boolean needsPathlib = false;
+        // Replace from the bottom so earlier line numbers stay valid.
+        List<Magic> magics = new ArrayList<>(analyzed.magics());
+        magics.sort((a, b) -> Integer.compare(b.line(), a.line()));
+        for (Magic magic : magics) {
+            int first = magic.line() - 1;
+            int last = magic.kind() == MagicKind.CELL_MAGIC ? first : magic.endLine() - 1;
+            String original = lines.get(first);
+            String indent = PythonText.indentOf(original);
+            String prefix = original.substring(0, Math.min(original.length(), magic.column() - 1));
+            String text = original.strip();
+            List<String> replacement;
+            switch (magic.kind()) {
+                case HELP -> {
+                    replacement = List.of(removed(indent, text));
+                    next.change(new Change(name(), cell.number(), magic.line(), "removed help request " + text));
+                }
+                case LINE_MAGIC -> replacement = lineMagic(magic, cell, indent, prefix, text, next);
+                case SHELL -> {
+                    if (magic.isPipInstall()) {
+                        replacement = List.of(removed(indent, text));
+                        next.change(new Change(name(), cell.number(), magic.line(),
+                                "moved package install to pipeline/requirements.txt: " + text));
+                    } else {
+                        replacement = List.of(prefix + subprocessCall(magic));
+                        needsSubprocess = true;
+                        next.change(new Change(name(), cell.number(), magic.line(),
+                                "shell command became subprocess.run(..., check=True): " + text));
+                    }
+                }
+                case CELL_MAGIC -> {
+                    List<String> body = lines.subList(first + 1, lines.size());
+                    List<String> translated = cellMagic(magic, cell, body, text, next);
+                    if (magic.name().equals("bash") || magic.name().equals("sh") || magic.name().equals("script")) {
+                        needsSubprocess = needsSubprocess || translated.stream().anyMatch(l -> l.contains("subprocess."));
+                    }
+                    needsPathlib = needsPathlib || translated.stream().anyMatch(l -> l.contains("pathlib."));
+                    List<String> rebuilt = new ArrayList<>(lines.subList(0, first));
+                    rebuilt.addAll(translated);
+                    lines = rebuilt;
+                    continue;
+                }
+                default -> replacement = List.of(original);
+            }
+            List<String> rebuilt = new ArrayList<>(lines.subList(0, first));
+            rebuilt.addAll(replacement);
+            rebuilt.addAll(lines.subList(last + 1, lines.size()));
+            lines = rebuilt;
+        }
+        if (needsPathlib) {
+            lines.add(0, "import pathlib");
+        }
+        if (needsSubprocess) {
+            lines.add(0, "import subprocess");
+        }
+        return String.join("\n", lines);
+    }
+
+    private List<String> lineMagic(Magic magic, PlannedCell cell, String indent, String prefix, String text,
+            ExtractionPlan.Builder next) {
+        String name = magic.name();
+        if (name.equals("time") && magic.assignedTo() == null && !magic.arguments().isEmpty()
+                && !magic.arguments().startsWith("-")) {
+            next.change(new Change(name(), cell.number(), magic.line(), "unwrapped " + text));
+            return List.of(indent + magic.arguments());
+        }
+        if (magic.isPipInstall()) {
+            next.change(new Change(name(), cell.number(), magic.line(), "moved package install to pipeline/requirements.txt: " + text));
+            return List.of(removed(indent, text));
+        }
+        if (name.equals("env")) {
+            Matcher assign = ENV_ASSIGN.matcher(magic.arguments());
+            if (assign.matches() && !assign.group(2).isBlank()) {
+                next.environment(assign.group(1), assign.group(2).strip());
+                next.change(new Change(name(), cell.number(), magic.line(),
+                        "moved " + text + " to lockstep.yaml environment (set before Python starts)"));
+            } else {
+                next.change(new Change(name(), cell.number(), magic.line(), "removed " + text));
+            }
+            return List.of(removed(indent, text));
+        }
+        if (name.equals("sx") || name.equals("system")) {
+            next.change(new Change(name(), cell.number(), magic.line(), "shell command became subprocess.run: " + text));
+            return List.of(prefix + "__import__(\"subprocess\").run([\"bash\", \"-c\", " + PythonText.string(magic.arguments())
+                    + "], check=True, capture_output=True, text=True).stdout.splitlines()");
+        }
+        if (DROPPED_LINE_MAGICS.contains(name)) {
+            next.change(new Change(name(), cell.number(), magic.line(), "removed " + text));
+            return List.of(removed(indent, text));
+        }
+        String why = BLOCKING_LINE_MAGICS.contains(name) ? "has no equivalent in a pipeline" : "is not a magic extract knows";
+        next.blocker(new Blocker(name.equals("run") || name.equals("store") ? "LS108" : "LS505", cell.number(), magic.line(),
+                text + " " + why, blockerDecision(name)));
+        return List.of(indent + "raise RuntimeError(" + PythonText.string("lockstep: " + text + " " + why) + ")");
+    }
+
+    private static String blockerDecision(String magic) {
+        return switch (magic) {
+            case "run" -> "inline the script's code in the notebook (or import it as a module shipped with the job)";
+            case "store" -> "compute or load the stored value in the notebook itself";
+            case "cd" -> "use paths relative to the project instead of changing directory";
+            case "load" -> "paste the loaded code into the cell";
+            default -> "replace the magic with plain Python";
+        };
+    }
+
+    private List<String> cellMagic(Magic magic, PlannedCell cell, List<String> body, String header,
+            ExtractionPlan.Builder next) {
+        String name = magic.name();
+        List<String> out = new ArrayList<>();
+        if (UNWRAPPED_CELL_MAGICS.contains(name)) {
+            out.add("# lockstep: unwrapped " + header);
+            out.addAll(body);
+            next.change(new Change(name(), cell.number(), magic.line(), "unwrapped " + header
+                    + (name.equals("timeit") ? " (its body now runs once, and its assignments persist)" : "")));
+            return out;
+        }
+        String bodyText = String.join("\n", body);
+        if (name.equals("bash") || name.equals("sh") || (name.equals("script") && magic.arguments().matches("(ba)?sh\\b.*"))) {
+            out.add("# lockstep: " + header);
+            out.add("subprocess.run([\"bash\", \"-c\", " + PythonText.string(bodyText) + "], check=True)");
+            next.change(new Change(name(), cell.number(), magic.line(), header + " cell became subprocess.run(..., check=True)"));
+            return out;
+        }
+        if (name.equals("writefile") || name.equals("file")) {
+            String[] words = magic.arguments().strip().split("\\s+");
+            boolean append = Arrays.asList(words).contains("-a") || Arrays.asList(words).contains("--append");
+            String target = words.length == 0 ? "" : words[words.length - 1];
+            out.add("# lockstep: " + header);
+            String content = PythonText.string(bodyText + (bodyText.endsWith("\n") || bodyText.isEmpty() ? "" : "\n"));
+            if (append) {
+                out.add("with open(" + PythonText.string(target) + ", \"a\", encoding=\"utf-8\") as _lockstep_file:");
+                out.add("    _lockstep_file.write(" + content + ")");
+            } else {
+                out.add("pathlib.Path(" + PythonText.string(target) + ").write_text(" + content + ", encoding=\"utf-8\")");
+            }
+            next.change(new Change(name(), cell.number(), magic.line(), header + " became a Python file write"));
+            return out;
+        }
+        if (DISPLAY_CELL_MAGICS.contains(name)) {
+            out.add("# lockstep: removed " + header + " display cell");
+            next.change(new Change(name(), cell.number(), magic.line(), "removed " + header + " display cell"));
+            return out;
+        }
+        next.blocker(new Blocker("LS506", cell.number(), magic.line(), header + " runs code that is not Python",
+                "rewrite the cell in Python, or run that step outside the job and declare its result as an input"));
+        out.add("# lockstep: " + header + " cell is not Python; it cannot run in the job:");
+        for (String line : body) {
+            out.add("# " + line);
+        }
+        out.add("raise RuntimeError(" + PythonText.string("lockstep: " + header + " cell cannot run in a Python job") + ")");
+        return out;
+    }
+
+    /** {@code subprocess.run([...], check=True)} for a shell escape; captured output for {@code x = !cmd}. */
+    private static String subprocessCall(Magic magic) {
+        String command = magic.commandLine();
+        boolean capture = magic.assignedTo() != null;
+        String argv;
+        boolean interpolates = !magic.referencedNames().isEmpty() && command.matches("(?s).*\\{[A-Za-z_][^{}]*}.*");
+        if (!SHELL_SYNTAX.matcher(command).find()) {
+            List<String> words = new ArrayList<>();
+            for (String word : command.strip().split("\\s+")) {
+                words.add(PythonText.string(word));
+            }
+            argv = "[" + String.join(", ", words) + "]";
+        } else {
+            argv = "[\"bash\", \"-c\", " + (interpolates ? PythonText.interpolated(command) : PythonText.string(command)) + "]";
+        }
+        if (capture) {
+            return "subprocess.run(" + argv + ", check=True, capture_output=True, text=True).stdout.splitlines()";
+        }
+        return "subprocess.run(" + argv + ", check=True)";
+    }
+
+    /** A line that replaces a removed escape: a comment, or {@code pass} inside a block. */
+    private static String removed(String indent, String text) {
+        String comment = "# lockstep: removed " + text;
+        return indent.isEmpty() ? comment : indent + "pass  " + comment;
+    }
+}
