@@ -1,6 +1,14 @@
 package dev.lockstep.extractor;
 
+import dev.lockstep.extractor.passes.BlockerPass;
+import dev.lockstep.extractor.passes.DependencyPass;
+import dev.lockstep.extractor.passes.DeterminismPass;
 import dev.lockstep.extractor.passes.IPythonPass;
+import dev.lockstep.extractor.passes.ImportPrunePass;
+import dev.lockstep.extractor.passes.InputBindingPass;
+import dev.lockstep.extractor.passes.InputOutputPass;
+import dev.lockstep.extractor.passes.ParamPass;
+import dev.lockstep.extractor.passes.SecretPass;
 import dev.lockstep.extractor.passes.OrderPass;
 import dev.lockstep.extractor.passes.Pass;
 import dev.lockstep.extractor.passes.SlicePass;
@@ -19,7 +27,15 @@ public final class ExtractionPipeline {
         return new ExtractionPipeline(List.of(
                 new OrderPass(),
                 new SlicePass(),
-                new IPythonPass()));
+                new IPythonPass(),
+                new ImportPrunePass(),
+                new InputOutputPass(),
+                new InputBindingPass(),
+                new ParamPass(),
+                new DeterminismPass(),
+                new SecretPass(),
+                new DependencyPass(),
+                new BlockerPass()));
     }
 
     public List<Pass> passes() {

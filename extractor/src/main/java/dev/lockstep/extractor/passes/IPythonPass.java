@@ -60,7 +60,21 @@ public final class IPythonPass implements Pass {
                 continue;
             }
             AnalyzedCell analyzed = plan.source().cell(cell.index());
-            cells.add(cell.withCode(translate(analyzed, cell, next)));
+            // Escapes are rewritten bottom-up; report them top-down.
+            List<Change> changes = new ArrayList<>();
+            ExtractionPlan.Builder collecting = plan.toBuilder();
+            String code = translate(analyzed, cell, collecting);
+            ExtractionPlan collected = collecting.build();
+            changes.addAll(collected.changes().subList(plan.changes().size(), collected.changes().size()));
+            changes.sort(java.util.Comparator.comparingInt(Change::line));
+            changes.forEach(next::change);
+            collected.blockers().subList(plan.blockers().size(), collected.blockers().size()).forEach(next::blocker);
+            collected.environment().forEach((k, v) -> {
+                if (!plan.environment().containsKey(k)) {
+                    next.environment(k, v);
+                }
+            });
+            cells.add(cell.withCode(code));
         }
         return next.cells(cells).build();
     }

@@ -98,18 +98,29 @@ public final class InputOutputPass implements Pass {
         Set<String> outputNames = new HashSet<>();
         Map<Integer, List<Fix.Edit>> edits = new HashMap<>();
         Map<String, String> assignedByValue = new LinkedHashMap<>();
+        // A path is an output when the job writes it before (or without) reading it, wherever it is spelled.
+        Map<String, Site> firstUseOfValue = new HashMap<>();
+        Map<String, Boolean> writtenValue = new HashMap<>();
+        for (Site site : ordered) {
+            writtenValue.merge(site.value, site.written, Boolean::logicalOr);
+            Site first = firstUseOfValue.get(site.value);
+            if (first == null || site.firstUse < first.firstUse) {
+                firstUseOfValue.put(site.value, site);
+            }
+        }
         for (Site site : ordered) {
             PlannedCell planned = synthetic.planned(site.cell);
             int line = site.cell.position(site.literal).line();
-            boolean output = site.written && (site.firstUseIsWrite || !site.read) || site.written && !site.read;
-            String key = (output ? "o:" : "i:") + site.value;
+            Site first = firstUseOfValue.get(site.value);
+            boolean output = writtenValue.get(site.value) && (first.firstUseIsWrite || !first.read);
+            String key = site.value;
             String name = assignedByValue.get(key);
             if (name == null) {
                 name = uniqueName(baseName(site), output ? outputNames : inputNames);
                 assignedByValue.put(key, name);
                 if (output) {
-                    next.output(new OutputSpec(name, relativeOutput(site.value), OutputSpec.Comparison.BYTES, site.value,
-                            planned.number(), line));
+                    OutputSpec.Comparison compare = plan.options().tolerances().getOrDefault(name, OutputSpec.Comparison.BYTES);
+                    next.output(new OutputSpec(name, relativeOutput(site.value), compare, site.value, planned.number(), line));
                 } else {
                     boolean remote = site.value.matches("(?i)^(https?|s3|gs|gcs|hf|az|abfs)://.*");
                     next.input(new InputSpec(name, site.value, null, site.value, planned.number(), line, remote));
@@ -120,6 +131,13 @@ public final class InputOutputPass implements Pass {
                     .add(new Fix.Edit(site.literal.startOffset(), site.literal.endOffset(), access));
             next.change(new Change(name(), planned.number(), line, "path " + PythonText.string(site.value) + " became "
                     + (output ? "output" : "input") + " '" + name + "' (" + access + ")"));
+        }
+        for (String tolerated : plan.options().tolerances().keySet()) {
+            if (!outputNames.contains(tolerated)) {
+                throw new dev.lockstep.extractor.ExtractException("--tolerance " + tolerated + ": the job has no output named '"
+                        + tolerated + "'" + (outputNames.isEmpty() ? " (it writes no files)"
+                        : " (its outputs: " + String.join(", ", new java.util.TreeSet<>(outputNames)) + ")"));
+            }
         }
         List<PlannedCell> cells = new ArrayList<>();
         for (PlannedCell cell : plan.cells()) {

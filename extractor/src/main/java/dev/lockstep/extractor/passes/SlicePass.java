@@ -92,6 +92,8 @@ public final class SlicePass implements Pass {
                 decided.add(cell.withDecision(true, "kept: not parsed as Python"));
             } else if (!savesSomething) {
                 decided.add(cell.withDecision(true, "kept: the notebook saves no output, so every cell is kept"));
+            } else if (source.cell(cell.index()).hasSyntaxErrors()) {
+                decided.add(cell.withDecision(true, "kept conservatively: it does not parse, so what it does cannot be known"));
             } else if (!e.globalEffects().isEmpty()) {
                 decided.add(cell.withDecision(true, "kept conservatively: changes process-wide state ("
                         + String.join(", ", e.globalEffects()) + ")"));

@@ -1,0 +1,213 @@
+package dev.lockstep.extractor.emit;
+
+import dev.lockstep.analyzer.python.PythonParser;
+import dev.lockstep.extractor.ExtractException;
+import dev.lockstep.extractor.passes.DependencyPass;
+import dev.lockstep.extractor.plan.Blocker;
+import dev.lockstep.extractor.plan.Change;
+import dev.lockstep.extractor.plan.ExtractionPlan;
+import dev.lockstep.extractor.plan.InputSpec;
+import dev.lockstep.extractor.plan.OutputSpec;
+import dev.lockstep.extractor.plan.Param;
+import dev.lockstep.extractor.plan.PlannedCell;
+import dev.lockstep.extractor.plan.Requirement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Renders a finished plan into the job's files, as bytes by relative path. Rendering is pure:
+ * the same plan gives the same bytes. Every generated Python file is parsed again and must
+ * have no syntax error.
+ */
+public final class JobRenderer {
+    public static final String CONFIG = "lockstep.yaml";
+    public static final String MAIN = "pipeline/main.py";
+    public static final String CONFIG_LOADER = "pipeline/lockstep_config.py";
+    public static final String REQUIREMENTS = "pipeline/requirements.txt";
+    public static final String README = "README.md";
+    public static final String REPORT = "extraction.json";
+
+    private JobRenderer() {
+    }
+
+    public static Map<String, byte[]> render(ExtractionPlan plan) {
+        Map<String, byte[]> files = new TreeMap<>();
+        String main = Templates.render("main.py.mustache", mainScope(plan));
+        requireParses(MAIN, main);
+        files.put(MAIN, Templates.utf8(main));
+        byte[] loader = Templates.resource("lockstep_config.py");
+        requireParses(CONFIG_LOADER, new String(loader, java.nio.charset.StandardCharsets.UTF_8));
+        files.put(CONFIG_LOADER, loader);
+        files.put(CONFIG, Templates.utf8(Templates.render("lockstep.yaml.mustache", configScope(plan))));
+        files.put(REQUIREMENTS, Templates.utf8(Templates.render("requirements.txt.mustache", requirementsScope(plan))));
+        files.put(README, Templates.utf8(Templates.render("README.md.mustache", readmeScope(plan))));
+        files.put(REPORT, Templates.utf8(ExtractionReport.json(plan)));
+        return files;
+    }
+
+    /** Every generated Python file must parse: a broken job is worse than none. */
+    static void requireParses(String file, String python) {
+        var problems = new PythonParser().parse(python).problems();
+        if (!problems.isEmpty()) {
+            var first = problems.get(0);
+            throw new ExtractException("internal error: generated " + file + " does not parse at line " + (first.line() + 1)
+                    + ": " + first.message());
+        }
+    }
+
+    private static Map<String, Object> mainScope(ExtractionPlan plan) {
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("notebook", plan.notebookName());
+        scope.put("notebookSha256", plan.source().notebook().sha256());
+        boolean determinism = plan.options().determinism();
+        scope.put("determinism", determinism);
+        for (String framework : List.of("random", "numpy", "torch", "tensorflow", "jax", "transformers")) {
+            scope.put(framework, determinism && plan.frameworks().contains(framework));
+        }
+        List<Map<String, Object>> cells = new ArrayList<>();
+        for (PlannedCell cell : plan.keptCells()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("number", cell.number());
+            c.put("id", cell.id());
+            c.put("code", cell.code().stripTrailing());
+            cells.add(c);
+        }
+        scope.put("cells", cells);
+        return scope;
+    }
+
+    private static Map<String, Object> configScope(ExtractionPlan plan) {
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("notebook", YamlScalars.string(plan.notebookName()));
+        scope.put("notebookSha256", YamlScalars.string(plan.source().notebook().sha256()));
+        scope.put("seed", Long.toString(plan.options().seed()));
+        List<Map<String, String>> params = new ArrayList<>();
+        for (Param p : sortedParams(plan)) {
+            params.add(Map.of("name", p.name(), "value", YamlScalars.value(p.value())));
+        }
+        scope.put("params", params);
+        scope.put("hasParams", !params.isEmpty());
+        List<Map<String, String>> inputs = new ArrayList<>();
+        for (InputSpec i : sortedInputs(plan)) {
+            inputs.add(Map.of("name", i.name(), "path", YamlScalars.string(i.path()), "sha256",
+                    i.sha256() == null ? "~" : YamlScalars.string(i.sha256())));
+        }
+        scope.put("inputs", inputs);
+        scope.put("hasInputs", !inputs.isEmpty());
+        List<Map<String, String>> outputs = new ArrayList<>();
+        for (OutputSpec o : sortedOutputs(plan)) {
+            outputs.add(Map.of("name", o.name(), "path", YamlScalars.string(o.path()), "compare", compare(o.compare(), true)));
+        }
+        scope.put("outputs", outputs);
+        scope.put("hasOutputs", !outputs.isEmpty());
+        scope.put("environment", YamlScalars.flowMap(plan.environment()));
+        scope.put("secrets", YamlScalars.flowList(plan.secrets(), false));
+        scope.put("accelerator", plan.accelerator());
+        scope.put("acceleratorCount", plan.accelerator().equals("cpu") ? "0" : "1");
+        scope.put("imports", YamlScalars.flowList(DependencyPass.interpreterImports(plan), false));
+        return scope;
+    }
+
+    static String compare(OutputSpec.Comparison comparison, boolean yaml) {
+        if (comparison.isBytes()) {
+            return "bytes";
+        }
+        List<String> parts = new ArrayList<>();
+        if (comparison.atol() != null) {
+            parts.add("atol: " + YamlScalars.value(comparison.atol()));
+        }
+        if (comparison.rtol() != null) {
+            parts.add("rtol: " + YamlScalars.value(comparison.rtol()));
+        }
+        return yaml ? "{" + String.join(", ", parts) + "}" : "within " + String.join(", ", parts);
+    }
+
+    private static Map<String, Object> requirementsScope(ExtractionPlan plan) {
+        List<Map<String, String>> lines = new ArrayList<>();
+        for (Requirement r : plan.requirements()) {
+            lines.add(Map.of("line", r.pinned() ? r.line() : r.line() + "  # unpinned: a blocker"));
+        }
+        return Map.of("requirements", lines);
+    }
+
+    private static Map<String, Object> readmeScope(ExtractionPlan plan) {
+        Map<String, Object> scope = new LinkedHashMap<>();
+        String stem = plan.notebookName().replaceAll("\\.ipynb$", "");
+        scope.put("title", stem + " (Lockstep job)");
+        scope.put("notebook", plan.notebookName());
+        scope.put("notebookSha256", plan.source().notebook().sha256());
+        List<Map<String, Object>> blockers = new ArrayList<>();
+        for (Blocker b : plan.blockers()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("ruleId", b.ruleId());
+            m.put("where", b.cell() == 0 ? "(whole notebook)" : "cell " + b.cell() + (b.line() > 0 ? ", line " + b.line() : ""));
+            m.put("message", b.message());
+            m.put("decision", b.decision());
+            blockers.add(m);
+        }
+        scope.put("blockers", blockers);
+        scope.put("hasBlockers", !blockers.isEmpty());
+        scope.put("seed", plan.options().seed());
+        List<Map<String, Object>> params = new ArrayList<>();
+        for (Param p : sortedParams(plan)) {
+            params.add(Map.of("name", p.name(), "value", YamlScalars.value(p.value()), "cell", p.cell(), "line", p.line(),
+                    "source", p.source()));
+        }
+        scope.put("params", params);
+        List<Map<String, Object>> inputs = new ArrayList<>();
+        for (InputSpec i : sortedInputs(plan)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", i.name());
+            m.put("path", i.path());
+            m.put("sha256", i.sha256());
+            m.put("original", i.original());
+            m.put("cell", i.cell());
+            inputs.add(m);
+        }
+        scope.put("inputs", inputs);
+        List<Map<String, Object>> outputs = new ArrayList<>();
+        for (OutputSpec o : sortedOutputs(plan)) {
+            outputs.add(Map.of("name", o.name(), "path", o.path(), "compare", compare(o.compare(), false), "cell", o.cell()));
+        }
+        scope.put("outputs", outputs);
+        List<Map<String, String>> environment = new ArrayList<>();
+        plan.environment().forEach((k, v) -> environment.add(Map.of("name", k, "value", v)));
+        scope.put("environmentList", environment);
+        scope.put("secrets", List.copyOf(plan.secrets()));
+        scope.put("accelerator", plan.accelerator());
+        scope.put("orderReason", plan.order() == null ? "" : plan.order().reason());
+        List<Map<String, Object>> cells = new ArrayList<>();
+        for (PlannedCell c : plan.cells()) {
+            cells.add(Map.of("number", c.number(), "kept", c.kept() ? "yes" : "no",
+                    "reason", c.reason().replace("|", "\\|")));
+        }
+        scope.put("cells", cells);
+        List<Map<String, Object>> changes = new ArrayList<>();
+        for (Change c : plan.changes()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("cell", c.cell() == 0 ? "-" : Integer.toString(c.cell()));
+            m.put("line", c.line() > 0 ? c.line() : null);
+            m.put("pass", c.pass());
+            m.put("summary", c.summary());
+            changes.add(m);
+        }
+        scope.put("changes", changes);
+        return scope;
+    }
+
+    static List<Param> sortedParams(ExtractionPlan plan) {
+        return plan.params().stream().sorted(Comparator.comparing(Param::name)).toList();
+    }
+
+    static List<InputSpec> sortedInputs(ExtractionPlan plan) {
+        return plan.inputs().stream().sorted(Comparator.comparing(InputSpec::name)).toList();
+    }
+
+    static List<OutputSpec> sortedOutputs(ExtractionPlan plan) {
+        return plan.outputs().stream().sorted(Comparator.comparing(OutputSpec::name)).toList();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.lockstep.extractor.passes;
+
+import dev.lockstep.analyzer.python.PythonParser;
+import dev.lockstep.analyzer.python.SyntaxProblem;
+import dev.lockstep.analyzer.rules.BuiltInRules;
+import dev.lockstep.analyzer.rules.Finding;
+import dev.lockstep.analyzer.rules.NotebookChecker;
+import dev.lockstep.analyzer.rules.Remedy;
+import dev.lockstep.analyzer.rules.Rule;
+import dev.lockstep.analyzer.rules.RuleDocs;
+import dev.lockstep.analyzer.rules.RuleMetadata;
+import dev.lockstep.analyzer.rules.RuleSet;
+import dev.lockstep.extractor.plan.Blocker;
+import dev.lockstep.extractor.plan.ExtractionPlan;
+import dev.lockstep.extractor.plan.PlannedCell;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Pass 9: collects everything that cannot be made deterministic and runnable. The analyzer's
+ * findings of rules whose remedy is BLOCKER, in the cells the job keeps (or about the whole
+ * notebook), join the blockers earlier passes raised; a kept cell whose final code does not
+ * parse is commented out so the script still parses, and blocks. GPU-nondeterministic ops do
+ * not block when the user declared a tolerance for the outputs.
+ */
+public final class BlockerPass implements Pass {
+    private static final PythonParser PARSER = new PythonParser();
+
+    /** Blockers other passes already raise, or rules whose gap those passes resolve. */
+    private static final Set<String> HANDLED_ELSEWHERE = Set.of("LS104", "LS401", "LS204");
+
+    @Override
+    public String name() {
+        return "blockers";
+    }
+
+    @Override
+    public ExtractionPlan apply(ExtractionPlan plan) {
+        ExtractionPlan.Builder next = plan.toBuilder();
+        Set<String> seen = new HashSet<>();
+        for (Blocker b : plan.blockers()) {
+            seen.add(b.ruleId() + "@" + b.cell() + ":" + b.line());
+        }
+        Set<Integer> keptNumbers = new HashSet<>();
+        plan.keptCells().forEach(c -> keptNumbers.add(c.number()));
+        List<Rule> blocking = BuiltInRules.all().stream()
+                .filter(r -> r.metadata().remedy() == Remedy.BLOCKER && !HANDLED_ELSEWHERE.contains(r.metadata().id()))
+                .toList();
+        List<Finding> findings = new NotebookChecker(RuleSet.of(blocking, null, Set.of(), Map.of())).check(plan.source());
+        boolean tolerated = !plan.options().tolerances().isEmpty();
+        for (Finding finding : findings) {
+            int cell = finding.location().cell();
+            if (cell > 0 && !keptNumbers.contains(cell)) {
+                continue;
+            }
+            if (finding.ruleId().equals("LS308") && tolerated) {
+                continue;
+            }
+            if (seen.add(finding.ruleId() + "@" + cell + ":" + finding.location().line())) {
+                next.blocker(new Blocker(finding.ruleId(), cell, cell > 0 ? finding.location().line() : 0,
+                        finding.message(), decision(finding.ruleId())));
+            }
+        }
+        List<PlannedCell> cells = new ArrayList<>();
+        for (PlannedCell cell : plan.cells()) {
+            if (!cell.kept()) {
+                cells.add(cell);
+                continue;
+            }
+            List<SyntaxProblem> problems = PARSER.parse(cell.code()).problems();
+            if (problems.isEmpty()) {
+                cells.add(cell);
+                continue;
+            }
+            if (seen.add("LS504@" + cell.number() + ":" + (problems.get(0).line() + 1))) {
+                next.blocker(new Blocker("LS504", cell.number(), problems.get(0).line() + 1,
+                        "the cell's code does not parse: " + problems.get(0).message(), decision("LS504")));
+            }
+            cells.add(cell.withCode(commentedOut(cell.code())));
+        }
+        return next.cells(cells).build();
+    }
+
+    /** What the user must decide, from the rule's "Use instead" advice where there is one. */
+    private static String decision(String ruleId) {
+        RuleMetadata rule = BuiltInRules.all().stream().map(Rule::metadata).filter(m -> m.id().equals(ruleId))
+                .findFirst().orElse(null);
+        String summary = rule == null ? ruleId : rule.name();
+        return switch (ruleId) {
+            case "LS105" -> "define or import the name in the notebook, or drop the code that uses it";
+            case "LS308" -> "declare a tolerance for the outputs (--tolerance OUTPUT=ATOL) or replace the op";
+            case "LS402", "LS403", "LS404" -> "pin the exact revision (a 40-character commit hash) in the notebook";
+            case "LS502" -> "replace the interactive input with a value from the config or the environment";
+            case "LS504" -> "fix the cell so it parses as Python 3";
+            case "LS207" -> "replace the hosted-notebook call with a local equivalent (inputs bound with --input)";
+            default -> "see `lockstep explain " + ruleId + "` (" + summary + ")" + (RuleDocs.body(ruleId).isPresent() ? "" : "");
+        };
+    }
+
+    private static String commentedOut(String code) {
+        StringBuilder out = new StringBuilder("# lockstep: this cell does not parse; it is kept as comments:\n");
+        for (String line : code.split("\n", -1)) {
+            out.append("# ").append(line).append('\n');
+        }
+        out.append("raise RuntimeError(\"lockstep: a notebook cell did not parse; see the blockers in README.md\")");
+        return out.toString();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.lockstep.extractor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lockstep.extractor.emit.JobRenderer;
+import dev.lockstep.extractor.plan.Blocker;
+import dev.lockstep.extractor.plan.ExtractOptions;
+import dev.lockstep.extractor.plan.ExtractionPlan;
+import dev.lockstep.extractor.plan.OrderMode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExtractorTest {
+    private static final Path REPO = repoRoot();
+    private static final Path EXAMPLES = REPO.resolve("test-notebooks/examples");
+    private static final Path CASES = Path.of("src/test/resources/passes");
+
+    private static Path repoRoot() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("test-notebooks"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no repository root");
+    }
+
+    private static ExtractOptions options(Path notebook, Path job, Map<String, Path> inputs) {
+        return new ExtractOptions(OrderMode.AUTO, false, true, 0, inputs, List.of(), Map.of(),
+                notebook.toAbsolutePath().getParent(), job);
+    }
+
+    @Test
+    void sameNotebookAndFlagsGiveAByteIdenticalJob(@TempDir Path dir) throws IOException {
+        Path notebook = EXAMPLES.resolve("pytorch-adapter-finetune.ipynb");
+        Map<String, Path> inputs = Map.of("data", EXAMPLES.resolve("data/train.csv"));
+        Path first = dir.resolve("a/job");
+        Path second = dir.resolve("b/job");
+        new Extractor().extract(notebook, first, options(notebook, first, inputs), false, false);
+        new Extractor().extract(notebook, second, options(notebook, second, inputs), false, false);
+        assertThat(tree(first)).isEqualTo(tree(second)).containsKeys("lockstep.yaml", "pipeline/main.py",
+                "pipeline/lockstep_config.py", "pipeline/requirements.txt", "RunJob.java", "lib/lockstep-runtime.jar",
+                "README.md", "extraction.json");
+    }
+
+    @Test
+    void theNotebookIsNeverModified(@TempDir Path dir) throws IOException {
+        Path notebook = dir.resolve("nb.ipynb");
+        Files.copy(EXAMPLES.resolve("sklearn-churn-model.ipynb"), notebook);
+        Files.setLastModifiedTime(notebook, FileTime.fromMillis(1_000_000_000_000L));
+        byte[] before = Files.readAllBytes(notebook);
+        new Extractor().extract(notebook, dir.resolve("job"), options(notebook, dir.resolve("job"), Map.of()), false, false);
+        assertThat(Files.readAllBytes(notebook)).isEqualTo(before);
+        assertThat(Files.getLastModifiedTime(notebook).toMillis()).isEqualTo(1_000_000_000_000L);
+    }
+
+    @Test
+    void aNonEmptyTargetNeedsForceAndStrictWritesNothingWithBlockers(@TempDir Path dir) throws IOException {
+        Path notebook = EXAMPLES.resolve("sklearn-churn-model.ipynb");
+        Path job = dir.resolve("job");
+        Files.createDirectories(job);
+        Files.writeString(job.resolve("keep.txt"), "x");
+        assertThatThrownBy(() -> new Extractor().extract(notebook, job, options(notebook, job, Map.of()), false, false))
+                .isInstanceOf(ExtractException.class).hasMessageContaining("is not empty").hasMessageContaining("--force");
+        Extractor.ExtractionResult forced = new Extractor().extract(notebook, job, options(notebook, job, Map.of()), true, false);
+        assertThat(forced.written()).isEqualTo(job);
+        assertThat(job.resolve("keep.txt")).doesNotExist();
+        Path strict = dir.resolve("strict");
+        Extractor.ExtractionResult refused = new Extractor().extract(notebook, strict, options(notebook, strict, Map.of()), false, true);
+        assertThat(refused.blocked()).isTrue();
+        assertThat(refused.written()).isNull();
+        assertThat(strict).doesNotExist();
+        try (Stream<Path> leftovers = Files.list(dir)) {
+            assertThat(leftovers.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("job");
+        }
+    }
+
+    @Test
+    void unknownInputNamesAreErrors() {
+        Path notebook = EXAMPLES.resolve("pytorch-adapter-finetune.ipynb");
+        assertThatThrownBy(() -> new Extractor().plan(notebook, options(notebook, null, Map.of("nope", notebook))))
+                .isInstanceOf(ExtractException.class).hasMessage("--input nope: the notebook has no input named 'nope' (its inputs: data)");
+    }
+
+    @Test
+    void everyBlockerKindIsReported() {
+        assertThat(blockers(CASES.resolve("order/unresolved.ipynb"))).contains("LS104");
+        assertThat(blockers(CASES.resolve("slice/saves-nothing.ipynb"))).contains("EX001");
+        assertThat(blockers(CASES.resolve("bind-inputs/relative.ipynb"))).contains("EX002");
+        assertThat(blockers(CASES.resolve("inputs-outputs/paths.ipynb"))).contains("LS204");
+        assertThat(blockers(CASES.resolve("dependencies/imports.ipynb"))).contains("LS401");
+        assertThat(blockers(CASES.resolve("ipython/magics.ipynb"))).contains("LS108");
+        assertThat(blockers(CASES.resolve("blockers/gaps.ipynb"))).contains("LS105", "LS402", "LS502", "LS504", "LS506");
+        assertThat(blockers(EXAMPLES.resolve("hf-trainer-peft.ipynb"))).contains("LS207", "LS403");
+        assertThat(blockers(EXAMPLES.resolve("gpu-finetune.ipynb"))).contains("LS308");
+    }
+
+    private static List<String> blockers(Path notebook) {
+        ExtractionPlan plan = new Extractor().plan(notebook, options(notebook, notebook.getParent().resolve("job"), Map.of()));
+        return plan.blockers().stream().map(Blocker::ruleId).distinct().toList();
+    }
+
+    @Test
+    void everyShippedExampleExtractsToScriptsThatParseAndByteCompile(@TempDir Path dir) throws Exception {
+        List<Path> notebooks;
+        try (Stream<Path> files = Files.list(EXAMPLES)) {
+            notebooks = files.filter(f -> f.toString().endsWith(".ipynb")).sorted().toList();
+        }
+        List<Path> scripts = new ArrayList<>();
+        for (Path notebook : notebooks) {
+            Path job = dir.resolve(notebook.getFileName().toString().replace(".ipynb", ""));
+            new Extractor().extract(notebook, job, options(notebook, job, Map.of()), false, false);
+            scripts.add(job.resolve(JobRenderer.MAIN));
+            scripts.add(job.resolve(JobRenderer.CONFIG_LOADER));
+        }
+        List<String> command = new ArrayList<>(List.of("/usr/bin/python3", "-m", "py_compile"));
+        scripts.forEach(s -> command.add(s.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+    }
+
+    private static Map<String, String> tree(Path root) throws IOException {
+        Map<String, String> hashes = new java.util.TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                hashes.put(root.relativize(file).toString().replace('\\', '/'), sha256(Files.readAllBytes(file)));
+            }
+        }
+        return hashes;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
