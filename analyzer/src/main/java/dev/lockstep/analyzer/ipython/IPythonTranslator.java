@@ -160,7 +160,16 @@ public final class IPythonTranslator {
         LineMapping mapping = LineMapping.rewritten(escapeAt, escapeAt);
         Magic magic;
 
-        if (text.startsWith("?")) {
+        Matcher magicHelp = HELP_SUFFIX.matcher(text.strip());
+        if (text.startsWith("%") && target == null && magicHelp.matches() && !text.contains("#")) {
+            // "%cd?" asks for the magic's help, as IPython's help_end transformer reads it; it runs nothing
+            String object = text.strip().substring(0, text.strip().length() - magicHelp.group(1).length());
+            magic = new Magic(MagicKind.HELP, object, "", index + 1, escapeAt + 1, endLine, endColumn, null, "", false,
+                    List.of());
+            translated = indentText + "get_ipython().run_line_magic(" + pyString(magicHelp.group(1).length() == 2
+                    ? "pinfo2" : "pinfo") + ", " + pyString(object) + ")";
+            mapping = LineMapping.rewritten(indent, indent);
+        } else if (text.startsWith("?")) {
             String object = text.replaceFirst("^\\?+", "").strip();
             magic = new Magic(MagicKind.HELP, object, "", index + 1, escapeAt + 1, endLine, endColumn, null, "", false,
                     List.of());

@@ -5,6 +5,7 @@ import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.Position;
 import dev.lockstep.analyzer.ipython.Magic;
 import dev.lockstep.analyzer.python.SyntaxNode;
+import dev.lockstep.analyzer.rules.secrets.SecretDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,8 +52,9 @@ public final class RuleContext {
     public void report(AnalyzedCell cell, Position position, String message) {
         Location location = new Location(cell.number(), cell.cell().id(), position.line(), position.column(),
                 position.endLine(), position.endColumn());
-        findings.add(new Finding(rule.id(), rule.name(), rule.severity(), location, message,
-                cell.sourceLine(position.line() - 1)));
+        // Reports never repeat a credential: code frames and messages show it redacted (RULES.md, LS6).
+        findings.add(new Finding(rule.id(), rule.name(), rule.severity(), location, SecretDetector.redact(message),
+                SecretDetector.redact(cell.sourceLine(position.line() - 1))));
     }
 
     /** Reports a finding about a whole cell: it points at the cell's first non-blank line. */
@@ -71,7 +73,8 @@ public final class RuleContext {
 
     /** Reports a finding about the notebook as a whole (no cell). */
     public void reportNotebook(String message) {
-        findings.add(new Finding(rule.id(), rule.name(), rule.severity(), new Location(0, null, 1, 1, 1, 1), message, ""));
+        findings.add(new Finding(rule.id(), rule.name(), rule.severity(), new Location(0, null, 1, 1, 1, 1),
+                SecretDetector.redact(message), ""));
     }
 
     /** The findings reported so far. */

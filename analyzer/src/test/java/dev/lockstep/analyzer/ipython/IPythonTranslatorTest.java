@@ -38,6 +38,15 @@ class IPythonTranslatorTest {
     }
 
     @Test
+    void aMagicFollowedByAQuestionMarkIsHelpNotTheMagic() {
+        TranslatedSource t = translate("%cd?\n%%timeit??\n%time x = 1");
+        assertThat(t.magics()).extracting(Magic::kind).containsExactly(MagicKind.HELP, MagicKind.HELP,
+                MagicKind.LINE_MAGIC);
+        assertThat(t.magics().get(0).name()).isEqualTo("%cd");
+        assertThat(t.python().split("\n")[0]).isEqualTo("get_ipython().run_line_magic('pinfo', '%cd')");
+    }
+
+    @Test
     void escapesInsideStringsAndBracketsAreLeftAlone() {
         String source = "s = '''\n!not a command\n%not a magic\n'''\nx = (1 +\n  2)\nd = {\n  'a': 1}";
         TranslatedSource t = translate(source);

@@ -10,7 +10,13 @@ public final class PathRules {
 
     public static List<Rule> all() {
         return List.of(
-                new AbsolutePath()
+                new AbsolutePath(),
+                new HomeRelativePath(),
+                new WorkingDirectoryChange(),
+                new UnhashedRemoteInput(),
+                new EnvironmentDependent(),
+                new UnorderedFileListing(),
+                new HostedNotebookOnly()
         );
     }
 }

@@ -10,6 +10,8 @@ public final class SecretRules {
 
     public static List<Rule> all() {
         return List.of(
+                new SecretLiteral(),
+                new SecretInOutput()
         );
     }
 }

@@ -1,0 +1,52 @@
+package dev.lockstep.analyzer.rules.paths;
+
+import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
+import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.rules.Category;
+import dev.lockstep.analyzer.rules.Remedy;
+import dev.lockstep.analyzer.rules.Rule;
+import dev.lockstep.analyzer.rules.RuleContext;
+import dev.lockstep.analyzer.rules.RuleInfo;
+import dev.lockstep.analyzer.rules.Severity;
+import java.util.Set;
+
+/**
+ * LS206: directory listings whose order reaches a result. {@code os.listdir}, {@code os.scandir},
+ * {@code os.walk}, {@code glob.glob}/{@code iglob} and the {@code glob}/{@code rglob}/{@code iterdir}
+ * methods of {@code pathlib} paths return entries in file-system order, which differs between
+ * machines and file systems. Sorted listings, and listings consumed only order-independently
+ * ({@code len}, {@code set}, {@code in}, a truth test), are fine.
+ */
+@RuleInfo(id = "LS206", name = "unordered-file-listing", category = Category.PATHS,
+        severity = Severity.WARNING, remedy = Remedy.FIXED,
+        summary = "os.listdir, glob.glob, Path.glob/iterdir, os.walk, os.scandir used without sorted(...)")
+public final class UnorderedFileListing implements Rule {
+
+    private static final Set<String> LISTING_FUNCTIONS = Set.of("os.listdir", "os.scandir", "os.walk", "os.fwalk",
+            "glob.glob", "glob.iglob", "os.path.walk");
+
+    @Override
+    public void check(RuleContext context) {
+        AnalyzedNotebook notebook = context.notebook();
+        for (CallSite call : notebook.calls()) {
+            String shown;
+            boolean walk;
+            if (call.qualifiedName() != null && LISTING_FUNCTIONS.contains(call.qualifiedName())) {
+                shown = call.qualifiedName();
+                walk = call.qualifiedName().endsWith("walk");
+            } else if (call.methodName() != null && call.receiver() != null
+                    && (ExpressionValues.LISTING_METHODS.contains(call.methodName()) || call.methodName().equals("walk"))
+                    && (call.qualifiedName() == null || call.qualifiedName().startsWith("pathlib."))
+                    && ExpressionValues.isPath(notebook, call.cell(), call.receiver())) {
+                shown = "Path." + call.methodName();
+                walk = call.methodName().equals("walk");
+            } else {
+                continue;
+            }
+            if (ListingOrder.orderMatters(notebook, call.cell(), call.node(), walk)) {
+                context.report(call.cell(), call.node(), shown + "() returns entries in file-system order, which "
+                        + "differs between machines: wrap it in sorted(...) so every run sees the same order");
+            }
+        }
+    }
+}
