@@ -151,7 +151,9 @@ public final class NotebookAnalyzer {
                         }
                     }
                 }
-                if (magic.kind() == MagicKind.LINE_MAGIC && magic.name().equals("run")) {
+                boolean pylabImportAll = magic.name().equals("pylab") && !magic.arguments().contains("--no-import-all");
+                if (magic.kind() == MagicKind.LINE_MAGIC && (magic.name().equals("run") || pylabImportAll)) {
+                    // %pylab star-imports numpy and matplotlib.pyplot unless told not to
                     dynamicNamespace.add(point);
                 }
             }

@@ -52,7 +52,9 @@ public record Magic(
         }
         if (kind == MagicKind.SHELL) {
             String command = commandLine();
-            return command.matches("(?s)^(sudo\\s+)?(pip3?|python3?\\s+-m\\s+pip|conda|mamba|uv\\s+pip)\\s+install\\b.*");
+            // "{sys.executable} -m pip" is the documented way to install into the kernel's own interpreter
+            return command.matches("(?s)^(sudo\\s+)?(pip3?|(python3?|\\{sys\\.executable})\\s+-m\\s+pip|conda|mamba|uv\\s+pip)"
+                    + "\\s+install\\b.*");
         }
         return false;
     }

@@ -305,6 +305,10 @@ public final class ScopeAnalyzer {
                 return false;
             }
             SyntaxNode function = node.child("function");
+            SyntaxNode arguments = node.child("arguments");
+            if (arguments != null && !arguments.namedChildren().isEmpty()) {
+                return false; // vars(obj) is the object's attributes, not the namespace
+            }
             return function != null && function.is("identifier")
                     && (function.text().equals("globals") || function.text().equals("vars") || function.text().equals("locals"));
         }

@@ -14,7 +14,10 @@ public final class ExecutionOrderRules {
                 new UnexecutedCell(),
                 new ExecutionCountGap(),
                 new UseBeforeDefinition(),
-                new UndefinedName()
+                new UndefinedName(),
+                new StaleDependency(),
+                new CrossCellMutation(),
+                new DynamicNamespace()
         );
     }
 }

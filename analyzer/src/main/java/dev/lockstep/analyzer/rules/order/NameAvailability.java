@@ -1,8 +1,11 @@
 package dev.lockstep.analyzer.rules.order;
 
+import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.Definition;
 import dev.lockstep.analyzer.analysis.ProgramPoint;
+import dev.lockstep.analyzer.python.SyntaxNode;
+import dev.lockstep.analyzer.semantics.Binding;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +41,39 @@ final class NameAvailability {
         return all.stream()
                 .filter(d -> d.cell().index() > cellIndex || (d.cell().index() == cellIndex && d.statement() > statement))
                 .findFirst();
+    }
+
+    /**
+     * The binding a top-to-bottom run gives a name when cell {@code cellIndex} starts: the last
+     * one in the cells above it, in document order; empty when no cell above binds it.
+     */
+    Optional<Definition> lastDefinitionAbove(String name, int cellIndex) {
+        Definition last = null;
+        for (Definition d : notebook.definitionsOf(name)) {
+            if (d.cell().index() < cellIndex && (last == null || d.point().compareTo(last.point()) > 0)) {
+                last = d;
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    /** Whether the cell binds the name at module level somewhere before {@code offset} (its own value). */
+    static boolean boundInCellBefore(AnalyzedCell cell, String name, int offset) {
+        for (Binding b : cell.semantics().bindings()) {
+            if (b.name().equals(name) && b.node() != null && b.node().startOffset() < offset) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The statement (a child of the module or of a block) that contains the node. */
+    static SyntaxNode statementOf(SyntaxNode node) {
+        SyntaxNode current = node;
+        while (current.parent() != null && !current.parent().is("module") && !current.parent().is("block")) {
+            current = current.parent();
+        }
+        return current;
     }
 
     /** Whether an invisible namespace change (star import, %run, exec) precedes the point. */

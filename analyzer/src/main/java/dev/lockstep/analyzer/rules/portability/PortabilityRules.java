@@ -10,7 +10,15 @@ public final class PortabilityRules {
 
     public static List<Rule> all() {
         return List.of(
-                new UnparseableCell()
+                new ShellCommand(),
+                new InteractiveInput(),
+                new SavedErrorOutput(),
+                new UnparseableCell(),
+                new UnsupportedMagic(),
+                new NonPythonCell(),
+                new ManualDataFilter(),
+                new HardCodedDevice(),
+                new HyperparameterLiteral()
         );
     }
 }

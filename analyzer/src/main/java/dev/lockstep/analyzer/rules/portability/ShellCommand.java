@@ -1,0 +1,73 @@
+package dev.lockstep.analyzer.rules.portability;
+
+import dev.lockstep.analyzer.analysis.AnalyzedCell;
+import dev.lockstep.analyzer.ipython.Magic;
+import dev.lockstep.analyzer.ipython.MagicKind;
+import dev.lockstep.analyzer.rules.Category;
+import dev.lockstep.analyzer.rules.Remedy;
+import dev.lockstep.analyzer.rules.Rule;
+import dev.lockstep.analyzer.rules.RuleContext;
+import dev.lockstep.analyzer.rules.RuleInfo;
+import dev.lockstep.analyzer.rules.Severity;
+import java.util.List;
+
+/**
+ * LS501: {@code !cmd}, {@code x = !cmd}, {@code %sx}/{@code %system} and IPython's shell aliases
+ * ({@code %ls}, {@code %mkdir}...), and {@code %%bash}/{@code %%sh}/{@code %%script} cells.
+ * Package installs ({@code !pip install}, {@code %pip}, a {@code %%bash} cell of installs only)
+ * are LS401's: extract turns them into requirements.
+ */
+@RuleInfo(id = "LS501", name = "shell-command", category = Category.PORTABILITY,
+        severity = Severity.WARNING, remedy = Remedy.REPORTED,
+        summary = "!cmd / %%bash other than pip installs")
+public final class ShellCommand implements Rule {
+
+    private static final int SHOWN = 50;
+
+    @Override
+    public void check(RuleContext context) {
+        for (AnalyzedCell cell : context.notebook().pythonCells()) {
+            for (Magic magic : cell.magics()) {
+                if (MagicCatalogue.treatment(magic) != MagicCatalogue.Treatment.SHELL || magic.isPipInstall()) {
+                    continue;
+                }
+                if (magic.kind() == MagicKind.CELL_MAGIC) {
+                    if (!onlyPackageInstalls(magic.body())) {
+                        context.report(cell, magic, "%%" + magic.commandLine() + " runs this cell as a shell script: the "
+                                + "job then depends on the tools and files of the machine it runs on; do it in Python "
+                                + "(pathlib, shutil, subprocess) or document it as a setup step");
+                    }
+                    continue;
+                }
+                String escape = magic.kind() == MagicKind.SHELL ? "!" : "%";
+                context.report(cell, magic, "shell command '" + escape + shorten(magic.commandLine()) + "' depends on the "
+                        + "tools and files of the machine it runs on: do it in Python (pathlib, shutil, subprocess) or "
+                        + "document it as a setup step");
+            }
+        }
+    }
+
+    /** Whether every command line of a shell cell installs packages (comments and blank lines aside). */
+    private static boolean onlyPackageInstalls(String body) {
+        boolean any = false;
+        for (String line : body.split("\n")) {
+            String command = line.strip();
+            if (command.isEmpty() || command.startsWith("#")) {
+                continue;
+            }
+            String[] words = command.split("\\s+", 2);
+            Magic asEscape = new Magic(MagicKind.SHELL, words[0], words.length > 1 ? words[1] : "", 1, 1, 1, 1, null, "",
+                    false, List.of());
+            if (!asEscape.isPipInstall()) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    private static String shorten(String command) {
+        String oneLine = command.strip().replaceAll("\\s+", " ");
+        return oneLine.length() > SHOWN ? oneLine.substring(0, SHOWN - 3) + "..." : oneLine;
+    }
+}
