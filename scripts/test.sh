@@ -4,5 +4,5 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-bash scripts/ensure-python-packages.sh
+bash scripts/ensure-test-packages.sh
 mvn -B -ntp verify "$@"

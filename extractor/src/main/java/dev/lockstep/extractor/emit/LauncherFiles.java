@@ -36,11 +36,20 @@ public final class LauncherFiles {
         return files;
     }
 
+    /** Read once per process: every job of one Lockstep build carries the same bytes. */
     private static byte[] runtimeJar() {
-        try (java.io.InputStream in = RuntimeJar.open()) {
-            return in.readAllBytes();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        return RuntimeJarBytes.BYTES.clone();
+    }
+
+    private static final class RuntimeJarBytes {
+        static final byte[] BYTES = read();
+
+        private static byte[] read() {
+            try (java.io.InputStream in = RuntimeJar.open()) {
+                return in.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 }

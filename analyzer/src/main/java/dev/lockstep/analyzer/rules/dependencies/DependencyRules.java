@@ -10,6 +10,13 @@ public final class DependencyRules {
 
     public static List<Rule> all() {
         return List.of(
+                new UnpinnedPipInstall(),
+                new UnpinnedModelRevision(),
+                new UnpinnedDatasetRevision(),
+                new UnpinnedRemoteCode(),
+                new MissingKernelMetadata(),
+                new LocalModuleDependency(),
+                new UnpinnedGitClone()
         );
     }
 }

@@ -1,0 +1,61 @@
+package dev.lockstep.analyzer.rules.dependencies;
+
+import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.python.SyntaxNode;
+import dev.lockstep.analyzer.rules.Category;
+import dev.lockstep.analyzer.rules.Remedy;
+import dev.lockstep.analyzer.rules.Rule;
+import dev.lockstep.analyzer.rules.RuleContext;
+import dev.lockstep.analyzer.rules.RuleInfo;
+import dev.lockstep.analyzer.rules.Severity;
+
+/**
+ * LS402: models, tokenizers, processors and files loaded from the Hugging Face Hub without
+ * {@code revision=} a full commit hash. Branches and tags move; the Hub does not resolve short
+ * hashes. Local paths are not Hub ids and are left alone, and so is every load whose repository
+ * or revision is computed at run time or may be passed through {@code **kwargs}.
+ */
+@RuleInfo(id = "LS402", name = "unpinned-model-revision", category = Category.DEPENDENCIES,
+        severity = Severity.ERROR, remedy = Remedy.BLOCKER,
+        summary = "from_pretrained, pipeline(model=), AutoTokenizer, SentenceTransformer, hf_hub_download, "
+                + "snapshot_download without revision= a commit hash (branch and tag names float); tokenizers separately named")
+public final class UnpinnedModelRevision implements Rule {
+
+    @Override
+    public void check(RuleContext context) {
+        HubReferences references = HubReferences.of(context.notebook());
+        for (CallSite call : context.notebook().calls()) {
+            HubLoads.HubLoad load = HubLoads.of(call);
+            if (load == null || load.datasetRepo() || call.hasStarArgs()) {
+                continue; // dataset repositories are LS403's; **kwargs may carry the revision
+            }
+            String id = references.stringValue(call.cell(), load.id());
+            if (id == null || !references.isHubRepository(id)) {
+                continue;
+            }
+            SyntaxNode revisionNode = load.revision();
+            String revision = revisionNode == null || HubReferences.isNone(revisionNode) ? ""
+                    : references.stringValue(call.cell(), revisionNode);
+            String subject = subject(load, id);
+            switch (RevisionKind.of(revision)) {
+                case MISSING -> context.report(call.cell(), call.node(), subject + " has no revision=: it gets whatever "
+                        + "the Hub repository's main branch holds when the job runs; pass revision= a full 40-character commit hash");
+                case BRANCH, TAG -> context.report(call.cell(), call.node(), subject + " is loaded at '" + revision
+                        + "', a branch or tag that can move: pass revision= a full 40-character commit hash");
+                case SHORT_HASH -> context.report(call.cell(), call.node(), subject + " uses the short hash '" + revision
+                        + "', which the Hub does not resolve: pass the full 40-character commit hash");
+                default -> {
+                    // a full commit, or a revision computed at run time
+                }
+            }
+        }
+    }
+
+    private static String subject(HubLoads.HubLoad load, String id) {
+        return switch (load.noun()) {
+            case "file" -> "hf_hub_download from '" + id + "'";
+            case "snapshot" -> "snapshot_download of '" + id + "'";
+            default -> load.noun() + " '" + id + "'";
+        };
+    }
+}
