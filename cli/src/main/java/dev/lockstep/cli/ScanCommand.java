@@ -1,15 +1,16 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.analyzer.config.ConfigResolver;
+import dev.lockstep.analyzer.config.RuleSelection;
 import dev.lockstep.analyzer.report.JsonReport;
 import dev.lockstep.analyzer.report.SarifReport;
 import dev.lockstep.analyzer.report.TextReport;
-import dev.lockstep.analyzer.rules.RuleSet;
 import dev.lockstep.analyzer.rules.Severity;
 import dev.lockstep.analyzer.scan.BatchScanner;
-import dev.lockstep.analyzer.scan.FindingFilter;
 import dev.lockstep.analyzer.scan.NotebookFiles;
 import dev.lockstep.analyzer.scan.ScanResult;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -57,6 +58,19 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Notebooks scanned in parallel (default: all cores).")
     Integer threads;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Use this lockstep.toml for every notebook (default: the nearest lockstep.toml above each"
+                    + " notebook, up to the repository root).")
+    Path config;
+
+    @Option(names = "--select", split = ",", paramLabel = "IDS",
+            description = "Run only these rule ids or family prefixes (comma-separated; replaces the file's select).")
+    List<String> select;
+
+    @Option(names = "--ignore", split = ",", paramLabel = "IDS",
+            description = "Do not run these rule ids or family prefixes (comma-separated; added to the file's ignore).")
+    List<String> ignore;
+
     @Override
     public Integer call() {
         Severity threshold;
@@ -65,10 +79,13 @@ public final class ScanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--fail-on: " + e.getMessage());
         }
-        RuleSet rules = RuleSet.defaults();
         List<NotebookFiles.Target> targets = NotebookFiles.expand(paths);
+        RuleSelection selection = new RuleSelection(select, ignore);
+        ConfigResolver configs = config != null ? ConfigResolver.using(config, selection)
+                : ConfigResolver.discovering(selection);
+        configs.prepare(targets.stream().map(NotebookFiles.Target::path).toList()); // a bad config: exit 2 before any output
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        BatchScanner scanner = new BatchScanner(rules, FindingFilter.NONE, threadCount);
+        BatchScanner scanner = new BatchScanner(configs, threadCount);
         PrintWriter out = spec.commandLine().getOut();
         ScanResult result;
         if (format == Format.text) {
@@ -79,7 +96,7 @@ public final class ScanCommand implements Callable<Integer> {
                 reports.add(file);
             });
             report.summary();
-            result = new ScanResult(reports, rules);
+            result = new ScanResult(reports, configs.rules());
         } else {
             result = scanner.scan(targets);
             if (format == Format.json) {

@@ -14,6 +14,7 @@ public final class BuiltInRules {
 
     public static List<Rule> all() {
         List<Rule> rules = new ArrayList<>();
+        rules.addAll(dev.lockstep.analyzer.rules.suppression.SuppressionRules.all());
         rules.addAll(dev.lockstep.analyzer.rules.order.ExecutionOrderRules.all());
         rules.addAll(dev.lockstep.analyzer.rules.paths.PathRules.all());
         rules.addAll(dev.lockstep.analyzer.rules.randomness.RandomnessRules.all());

@@ -2,6 +2,8 @@ package dev.lockstep.analyzer.rules;
 
 /** The rule families of the catalogue (RULES.md). */
 public enum Category {
+    /** Findings about Lockstep's own suppression comments and tags (reported after every other rule). */
+    SUPPRESSIONS("LS0", "suppressions"),
     EXECUTION_ORDER("LS1", "execution order and hidden kernel state"),
     PATHS("LS2", "paths and external resources"),
     RANDOMNESS("LS3", "randomness and determinism"),

@@ -41,13 +41,18 @@ public final class RuleDocs {
 
     /** The full page for one rule: a heading and a metadata line, then the document. */
     public static String page(RuleMetadata rule) {
+        return page(rule, body(rule.id()).orElse(null));
+    }
+
+    /** The full page for a rule whose document is given (a team rule's, made from its configuration). */
+    public static String page(RuleMetadata rule, String body) {
         StringBuilder page = new StringBuilder();
         page.append("# ").append(rule.id()).append(' ').append(rule.name()).append("\n\n");
         page.append(rule.summary()).append("\n\n");
         page.append("Severity: **").append(rule.severity().label()).append("** · Category: ")
                 .append(rule.category().title()).append(" · Extract: ").append(rule.remedy().description())
                 .append(rule.isFixable() ? " (fixable)" : "").append("\n\n");
-        page.append(body(rule.id()).orElse("(no documentation)\n").strip()).append('\n');
+        page.append(body == null ? "(no documentation)" : body.strip()).append('\n');
         return page.toString();
     }
 }

@@ -44,6 +44,20 @@ public final class RuleSet {
         return new RuleSet(chosen);
     }
 
+    /**
+     * Every rule of several sets, each id once with the metadata of the first set that has it,
+     * in first-seen order (a batch scanned under several configurations lists its rules once).
+     */
+    public static RuleSet union(Collection<RuleSet> sets) {
+        Map<String, ConfiguredRule> byId = new java.util.LinkedHashMap<>();
+        for (RuleSet set : sets) {
+            for (ConfiguredRule rule : set.rules) {
+                byId.putIfAbsent(rule.metadata().id(), rule);
+            }
+        }
+        return new RuleSet(new ArrayList<>(byId.values()));
+    }
+
     private static boolean matches(String id, String selector) {
         return id.equals(selector) || (selector.length() < id.length() && id.startsWith(selector));
     }

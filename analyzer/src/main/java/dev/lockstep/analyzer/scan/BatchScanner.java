@@ -1,6 +1,5 @@
 package dev.lockstep.analyzer.scan;
 
-import dev.lockstep.analyzer.rules.NotebookChecker;
 import dev.lockstep.analyzer.rules.RuleSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,28 +14,30 @@ import java.util.function.Consumer;
  * whatever order the threads finish in, so the output is the same for any thread count.
  */
 public final class BatchScanner {
-    private final RuleSet rules;
-    private final FindingFilter filter;
+    private final ScanSettingsSource settings;
     private final int threads;
 
     public BatchScanner(RuleSet rules, FindingFilter filter, int threads) {
-        this.rules = rules;
-        this.filter = filter;
+        this(new ScanSettings(rules, filter), threads);
+    }
+
+    /** A scanner that asks {@code settings} how to scan each file (per-folder configuration). */
+    public BatchScanner(ScanSettingsSource settings, int threads) {
+        this.settings = settings;
         this.threads = Math.max(1, threads);
     }
 
     public ScanResult scan(List<NotebookFiles.Target> targets) {
         List<FileReport> reports = new ArrayList<>(targets.size());
         scan(targets, reports::add);
-        return new ScanResult(reports, rules);
+        return new ScanResult(reports, settings.rules());
     }
 
     /** Scans and hands each report to {@code sink} in file order, as soon as it and all before it are done. */
     public void scan(List<NotebookFiles.Target> targets, Consumer<FileReport> sink) {
-        NotebookScanner scanner = new NotebookScanner(new NotebookChecker(rules), filter);
         if (threads == 1 || targets.size() <= 1) {
             for (NotebookFiles.Target target : targets) {
-                sink.accept(scanOne(scanner, target));
+                sink.accept(scanOne(target));
             }
             return;
         }
@@ -54,7 +55,7 @@ public final class BatchScanner {
             while (emitted < targets.size()) {
                 while (next < targets.size() && next - emitted < window) {
                     NotebookFiles.Target target = targets.get(next++);
-                    pending.add(pool.submit(() -> scanOne(scanner, target)));
+                    pending.add(pool.submit(() -> scanOne(target)));
                 }
                 Future<FileReport> head = pending.remove(0);
                 sink.accept(head.get());
@@ -70,10 +71,16 @@ public final class BatchScanner {
         }
     }
 
-    private static FileReport scanOne(NotebookScanner scanner, NotebookFiles.Target target) {
+    private FileReport scanOne(NotebookFiles.Target target) {
         if (!target.exists()) {
             return FileReport.failed(target.displayPath(), "no such file or directory");
         }
-        return scanner.scan(target.path(), target.displayPath());
+        ScanSettings fileSettings;
+        try {
+            fileSettings = settings.settingsFor(target.path());
+        } catch (RuntimeException e) {
+            return FileReport.failed(target.displayPath(), String.valueOf(e.getMessage())); // its lockstep.toml is bad
+        }
+        return fileSettings.scanner().scan(target.path(), target.displayPath());
     }
 }

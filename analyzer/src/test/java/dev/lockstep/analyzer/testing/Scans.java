@@ -5,9 +5,10 @@ import dev.lockstep.analyzer.rules.Finding;
 import dev.lockstep.analyzer.rules.Location;
 import dev.lockstep.analyzer.rules.NotebookChecker;
 import dev.lockstep.analyzer.rules.RuleSet;
+import dev.lockstep.analyzer.rules.suppression.SuppressionRules;
 import dev.lockstep.analyzer.scan.FileReport;
-import dev.lockstep.analyzer.scan.FindingFilter;
 import dev.lockstep.analyzer.scan.NotebookScanner;
+import dev.lockstep.analyzer.suppression.SuppressionFilter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,24 @@ public final class Scans {
         return scan(notebook, RuleSet.defaults());
     }
 
-    /** Scans with only the given rule ids. */
+    /**
+     * Scans with only the given rule ids. The suppression rules (LS0) judge the other rules'
+     * findings, so for them every rule runs and only the given ids' findings are kept.
+     */
     public static FileReport scan(Path notebook, String... ruleIds) {
-        return scan(notebook, RuleSet.of(BuiltInRules.all(), List.of(ruleIds), Set.of(), Map.of()));
+        List<String> ids = List.of(ruleIds);
+        if (ids.stream().noneMatch(SuppressionRules::isSuppressionRule)) {
+            return scan(notebook, RuleSet.of(BuiltInRules.all(), ids, Set.of(), Map.of()));
+        }
+        FileReport all = scan(notebook, RuleSet.defaults());
+        return new FileReport(all.path(), all.sha256(),
+                all.findings().stream().filter(f -> ids.contains(f.ruleId())).toList(), all.error());
     }
 
+    /** Scans as {@code lockstep scan} does with no configuration file: suppressions applied. */
     public static FileReport scan(Path notebook, RuleSet rules) {
-        NotebookScanner scanner = new NotebookScanner(new NotebookChecker(rules), FindingFilter.NONE);
+        NotebookScanner scanner = new NotebookScanner(new NotebookChecker(rules),
+                new SuppressionFilter(rules, BuiltInRules.all()));
         return scanner.scan(notebook, notebook.getFileName().toString());
     }
 

@@ -1,0 +1,63 @@
+package dev.lockstep.analyzer.rules.portability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
+import dev.lockstep.analyzer.analysis.NotebookAnalyzer;
+import dev.lockstep.analyzer.notebook.Cell;
+import dev.lockstep.analyzer.notebook.CellType;
+import dev.lockstep.analyzer.notebook.Notebook;
+import dev.lockstep.analyzer.notebook.NotebookMetadata;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The hyperparameter list extract lifts into lockstep.yaml params (and LS509 reports). */
+class HyperparametersTest {
+
+    private static List<Hyperparameter> find(String... sources) {
+        List<Cell> cells = new ArrayList<>();
+        for (int i = 0; i < sources.length; i++) {
+            cells.add(new Cell(i, "c" + i, CellType.CODE, sources[i], i + 1, List.of(), List.of()));
+        }
+        AnalyzedNotebook notebook = new NotebookAnalyzer().analyze(
+                new Notebook("t.ipynb", 4, 5, NotebookMetadata.EMPTY, cells, ""));
+        return Hyperparameters.of(notebook);
+    }
+
+    @Test
+    void valuesTypesAndSites() {
+        List<Hyperparameter> found = find("LR = 1e-3\nepochs, batch_size = 10, -1\n",
+                "from peft import LoraConfig\ncfg = LoraConfig(r=8, lora_alpha=0x10)\nopts = {'weight_decay': 1_000.5}");
+        assertThat(found).extracting(Hyperparameter::name)
+                .containsExactly("LR", "epochs", "batch_size", "r", "lora_alpha", "weight_decay");
+        assertThat(found).extracting(Hyperparameter::parameter)
+                .containsExactly("lr", "epochs", "batch_size", "lora_r", "lora_alpha", "weight_decay");
+        assertThat(found).extracting(Hyperparameter::value)
+                .containsExactly(0.001, 10L, -1L, 8L, 16L, 1000.5);
+        assertThat(found).extracting(Hyperparameter::type)
+                .containsExactly("float", "int", "int", "int", "int", "float");
+        assertThat(found).extracting(Hyperparameter::site).containsExactly(Hyperparameter.Site.ASSIGNMENT,
+                Hyperparameter.Site.ASSIGNMENT, Hyperparameter.Site.ASSIGNMENT, Hyperparameter.Site.KEYWORD_ARGUMENT,
+                Hyperparameter.Site.KEYWORD_ARGUMENT, Hyperparameter.Site.DICTIONARY_ENTRY);
+        Hyperparameter r = found.get(3);
+        assertThat(r.callee()).isEqualTo("peft.LoraConfig");
+        assertThat(r.source()).isEqualTo("8");
+        assertThat(r.position().line()).isEqualTo(2);
+        assertThat(r.position().column()).isEqualTo(20);
+        assertThat(found.get(2).source()).isEqualTo("-1");
+    }
+
+    @Test
+    void repeatedNamesGetUniqueParameters() {
+        assertThat(find("lr = 1e-3", "import torch\nopt = torch.optim.SGD([], lr=0.1)", "lr = 1e-4"))
+                .extracting(Hyperparameter::parameter).containsExactly("lr", "lr_2", "lr_3");
+    }
+
+    @Test
+    void defaultsLocalsComputedValuesAndOtherNamesAreNotLifted() {
+        assertThat(find("def train(lr=1e-3):\n    epochs = 5\n    return lr * epochs",
+                "lr = params['lr']\nflag = True\ntest_size = 0.2\nepochs = 3 * 2\nuse_fp16 = True",
+                "fit(r=3)\nds.map(f, batched=True, batch_size=1000)\nepochs = True\nlr = 1j")).isEmpty();
+    }
+}
