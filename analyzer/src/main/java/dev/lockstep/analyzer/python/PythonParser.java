@@ -42,7 +42,8 @@ public final class PythonParser {
         TSTree tree = parser.parseString(null, source);
         PositionIndex positions = new PositionIndex(source);
         TSNode root = tree.getRootNode();
-        boolean hasErrors = root.hasError() || source.contains("print") || source.contains("exec");
+        // tree-sitter accepts Python 2 print/exec statements without an error node: look for them too.
+        boolean mayHaveProblems = root.hasError() || source.contains("print") || source.contains("exec");
         SyntaxNode copy;
         try {
             copy = copy(root, positions, source);
@@ -52,7 +53,7 @@ public final class PythonParser {
             return new ParsedModule(empty, List.of(new SyntaxProblem(line, positions.column(e.offset, line),
                     "nesting deeper than " + MAX_DEPTH + " levels (CPython's parser refuses such code)")));
         }
-        List<SyntaxProblem> problems = hasErrors ? collectProblems(copy) : List.of();
+        List<SyntaxProblem> problems = mayHaveProblems ? collectProblems(copy) : List.of();
         return new ParsedModule(copy, problems);
     }
 

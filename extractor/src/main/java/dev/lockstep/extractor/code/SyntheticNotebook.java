@@ -26,8 +26,27 @@ public final class SyntheticNotebook {
         this.cells = List.copyOf(cells);
     }
 
+    /**
+     * The last analysis on this thread. Consecutive passes often leave the code unchanged (a pass
+     * that finds nothing to lift), and analysis dominates extraction time, so an identical request
+     * reuses it. Keyed by the original notebook's identity and the cells' values.
+     */
+    private static final ThreadLocal<SyntheticNotebook> LAST = new ThreadLocal<>();
+    private Notebook original;
+
     /** Analyses the given cells, in the given order, as one notebook run top to bottom. */
     public static SyntheticNotebook of(Notebook original, List<PlannedCell> cells) {
+        SyntheticNotebook last = LAST.get();
+        if (last != null && last.original == original && last.cells.equals(cells)) {
+            return last;
+        }
+        SyntheticNotebook analyzed = analyze(original, cells);
+        analyzed.original = original;
+        LAST.set(analyzed);
+        return analyzed;
+    }
+
+    private static SyntheticNotebook analyze(Notebook original, List<PlannedCell> cells) {
         List<Cell> synthetic = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             PlannedCell planned = cells.get(i);

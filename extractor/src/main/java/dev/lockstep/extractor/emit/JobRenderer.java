@@ -1,6 +1,7 @@
 package dev.lockstep.extractor.emit;
 
 import dev.lockstep.analyzer.python.PythonParser;
+import dev.lockstep.analyzer.rules.Fix;
 import dev.lockstep.extractor.ExtractException;
 import dev.lockstep.extractor.passes.DependencyPass;
 import dev.lockstep.extractor.plan.Blocker;
@@ -69,15 +70,35 @@ public final class JobRenderer {
             scope.put(framework, determinism && plan.frameworks().contains(framework));
         }
         List<Map<String, Object>> cells = new ArrayList<>();
+        java.util.Set<String> futureImports = new java.util.LinkedHashSet<>();
         for (PlannedCell cell : plan.keptCells()) {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("number", cell.number());
             c.put("id", cell.id());
-            c.put("code", cell.code().stripTrailing());
+            c.put("code", withoutFutureImports(cell.code(), futureImports).stripTrailing());
             cells.add(c);
         }
         scope.put("cells", cells);
+        scope.put("futureImports", List.copyOf(futureImports));
         return scope;
+    }
+
+    /**
+     * Moves {@code from __future__ import ...} statements out of a cell: Python accepts them only
+     * at the top of a module, so the script states them once, before its prelude.
+     */
+    private static String withoutFutureImports(String code, java.util.Set<String> collected) {
+        var root = new PythonParser().parse(code).root();
+        List<Fix.Edit> edits = new ArrayList<>();
+        for (var statement : root.namedChildren()) {
+            if (statement.is("future_import_statement")) {
+                collected.add(statement.text());
+                int end = statement.endOffset() < code.length() && code.charAt(statement.endOffset()) == '\n'
+                        ? statement.endOffset() + 1 : statement.endOffset();
+                edits.add(new Fix.Edit(statement.startOffset(), end, ""));
+            }
+        }
+        return edits.isEmpty() ? code : dev.lockstep.extractor.code.TextEdits.apply(code, edits);
     }
 
     private static Map<String, Object> configScope(ExtractionPlan plan) {

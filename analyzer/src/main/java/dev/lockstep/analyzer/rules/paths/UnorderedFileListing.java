@@ -3,11 +3,13 @@ package dev.lockstep.analyzer.rules.paths;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
 import dev.lockstep.analyzer.rules.Category;
+import dev.lockstep.analyzer.rules.Fix;
 import dev.lockstep.analyzer.rules.Remedy;
 import dev.lockstep.analyzer.rules.Rule;
 import dev.lockstep.analyzer.rules.RuleContext;
 import dev.lockstep.analyzer.rules.RuleInfo;
 import dev.lockstep.analyzer.rules.Severity;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -44,8 +46,16 @@ public final class UnorderedFileListing implements Rule {
                 continue;
             }
             if (ListingOrder.orderMatters(notebook, call.cell(), call.node(), walk)) {
-                context.report(call.cell(), call.node(), shown + "() returns entries in file-system order, which "
-                        + "differs between machines: wrap it in sorted(...) so every run sees the same order");
+                String message = shown + "() returns entries in file-system order, which "
+                        + "differs between machines: wrap it in sorted(...) so every run sees the same order";
+                if (walk) {
+                    // sorted(os.walk(...)) orders the folders but not each folder's file list: no safe one-edit fix.
+                    context.report(call.cell(), call.node(), message);
+                } else {
+                    context.report(call.cell(), call.node(), message, new Fix("wrap " + shown + "() in sorted(...)", List.of(
+                            new Fix.Edit(call.node().startOffset(), call.node().startOffset(), "sorted("),
+                            new Fix.Edit(call.node().endOffset(), call.node().endOffset(), ")"))));
+                }
             }
         }
     }
