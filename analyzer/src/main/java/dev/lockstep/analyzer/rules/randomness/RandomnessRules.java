@@ -10,7 +10,18 @@ public final class RandomnessRules {
 
     public static List<Rule> all() {
         return List.of(
-                new UnseededPythonRandom()
+                new UnseededPythonRandom(),
+                new UnseededNumpy(),
+                new UnseededTorch(),
+                new UnseededTensorflow(),
+                new MissingSeedArgument(),
+                new UnseededDataLoader(),
+                new NondeterministicGpuSettings(),
+                new NondeterministicOp(),
+                new ReducedPrecision(),
+                new TimeOrUuidValue(),
+                new HashOrderDependent(),
+                new UnseededDistributedSampler()
         );
     }
 }

@@ -1,0 +1,226 @@
+package dev.lockstep.analyzer.rules.randomness;
+
+import dev.lockstep.analyzer.analysis.AnalyzedCell;
+import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
+import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.python.SyntaxNode;
+import dev.lockstep.analyzer.semantics.StringLiterals;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What a notebook does with CUDA, for the GPU determinism rules (LS307, LS308): whether it
+ * puts work on a CUDA device at all, whether it turns on PyTorch's deterministic algorithms,
+ * and whether it trains (runs backward passes).
+ *
+ * <p>A notebook uses CUDA when its code names a CUDA device: a {@code "cuda"} or
+ * {@code "cuda:N"} string (device choices, {@code .to("cuda")}, {@code device="cuda"}),
+ * a {@code .cuda()} call, or {@code torch.cuda.set_device}. Checking
+ * {@code torch.cuda.is_available()} alone is not a use, and neither are settings such as
+ * {@code cudnn.benchmark}: they do nothing on a machine where no tensor goes to the GPU.
+ */
+final class CudaUsage {
+
+    private static final Pattern CUDA_DEVICE = Pattern.compile("cuda(:\\d+)?");
+
+    /** Torch-wide deterministic mode switches. */
+    private static final Set<String> DETERMINISTIC_MODE = Set.of("torch.use_deterministic_algorithms",
+            "torch.set_deterministic");
+    private static final Set<String> FULL_DETERMINISM = Set.of("transformers.enable_full_determinism",
+            "transformers.trainer_utils.enable_full_determinism");
+    private static final Set<String> HF_SET_SEED = Set.of("transformers.set_seed", "transformers.trainer_utils.set_seed");
+    private static final Set<String> TRAINING_ARGUMENTS = Set.of("transformers.TrainingArguments",
+            "transformers.Seq2SeqTrainingArguments", "transformers.training_args.TrainingArguments", "trl.SFTConfig",
+            "trl.DPOConfig", "trl.GRPOConfig");
+    private static final Set<String> LIGHTNING_TRAINERS = Set.of("pytorch_lightning.Trainer", "lightning.Trainer",
+            "lightning.pytorch.Trainer", "lightning.fabric.Fabric", "lightning.Fabric");
+
+    /** Where the notebook first names a CUDA device, and the cell. */
+    record Use(AnalyzedCell cell, SyntaxNode node) {
+    }
+
+    private final AnalyzedNotebook notebook;
+    private final ExpressionValues values;
+    private final Use firstUse;
+    private final boolean deterministicMode;
+    private final boolean cudnnDeterministic;
+    private final boolean trains;
+
+    private CudaUsage(AnalyzedNotebook notebook) {
+        this.notebook = notebook;
+        this.values = new ExpressionValues(notebook);
+        this.firstUse = findFirstUse();
+        boolean mode = false;
+        boolean trainsAnywhere = false;
+        for (CallSite call : notebook.calls()) {
+            if (!runs(call)) {
+                continue;
+            }
+            mode |= enablesDeterministicMode(call);
+            trainsAnywhere |= isTrainingCall(call);
+        }
+        this.deterministicMode = mode;
+        this.cudnnDeterministic = !assignments("torch.backends.cudnn.deterministic", true).isEmpty();
+        this.trains = trainsAnywhere;
+    }
+
+    static CudaUsage of(AnalyzedNotebook notebook) {
+        return new CudaUsage(notebook);
+    }
+
+    /** The first place, in document order, where the notebook names a CUDA device. */
+    Optional<Use> firstUse() {
+        return Optional.ofNullable(firstUse);
+    }
+
+    boolean usesCuda() {
+        return firstUse != null;
+    }
+
+    /**
+     * Whether PyTorch's deterministic algorithms are switched on anywhere in code that runs:
+     * {@code torch.use_deterministic_algorithms(True)} (with or without {@code warn_only}),
+     * {@code torch.set_deterministic_debug_mode("warn"|"error")}, transformers'
+     * {@code enable_full_determinism} / {@code set_seed(..., deterministic=True)} /
+     * {@code TrainingArguments(full_determinism=True)}, Lightning's {@code Trainer(deterministic=True)}.
+     */
+    boolean deterministicMode() {
+        return deterministicMode;
+    }
+
+    /** Whether {@code torch.backends.cudnn.deterministic = True} is set anywhere. */
+    boolean cudnnDeterministic() {
+        return cudnnDeterministic;
+    }
+
+    /** Whether the notebook trains: a {@code .backward()} call, or a trainer's train/fit. */
+    boolean trains() {
+        return trains;
+    }
+
+    /** Whether a call runs: it is at module level, or in a function or class that is used. */
+    boolean runs(CallSite call) {
+        return call.owner() == null || !notebook.executionPointsOf(call.owner()).isEmpty();
+    }
+
+    private boolean enablesDeterministicMode(CallSite call) {
+        String name = call.qualifiedName();
+        if (name == null) {
+            return false;
+        }
+        if (DETERMINISTIC_MODE.contains(name)) {
+            SyntaxNode mode = call.argument(0, "mode");
+            return mode == null ? call.hasStarArgs() : !values.isFalseValue(call.cell(), mode);
+        }
+        if (name.equals("torch.set_deterministic_debug_mode")) {
+            SyntaxNode mode = call.argument(0, "debug_mode");
+            String text = mode == null ? null : values.stringValue(call.cell(), mode);
+            Double number = mode == null ? null : values.numberValue(call.cell(), mode);
+            return mode != null && !"default".equals(text) && (number == null || number != 0);
+        }
+        if (FULL_DETERMINISM.contains(name)) {
+            return true;
+        }
+        if (HF_SET_SEED.contains(name)) {
+            SyntaxNode deterministic = call.argument(1, "deterministic");
+            return deterministic != null && values.isTrueValue(call.cell(), deterministic);
+        }
+        if (TRAINING_ARGUMENTS.contains(name)) {
+            SyntaxNode full = call.keyword("full_determinism");
+            return full != null && values.isTrueValue(call.cell(), full);
+        }
+        if (LIGHTNING_TRAINERS.contains(name)) {
+            SyntaxNode deterministic = call.keyword("deterministic");
+            return deterministic != null && (values.isTrueValue(call.cell(), deterministic)
+                    || "warn".equals(values.stringValue(call.cell(), deterministic)));
+        }
+        return false;
+    }
+
+    private static boolean isTrainingCall(CallSite call) {
+        if (call.receiver() == null || call.methodName() == null) {
+            return false;
+        }
+        if (call.methodName().equals("backward")) {
+            return true;
+        }
+        String origin = call.receiverOrigin();
+        return (call.methodName().equals("train") || call.methodName().equals("fit")) && origin != null
+                && (origin.startsWith("transformers.") || origin.startsWith("trl.") || origin.startsWith("lightning.")
+                        || origin.startsWith("pytorch_lightning.") || origin.startsWith("setfit."));
+    }
+
+    /**
+     * Module-level or function assignments {@code qualified.name = True} (or {@code = False}
+     * when {@code value} is false), in document order.
+     */
+    List<Use> assignments(String qualifiedName, boolean value) {
+        List<Use> found = new ArrayList<>();
+        for (AnalyzedCell cell : notebook.pythonCells()) {
+            cell.root().walk(node -> {
+                if (!node.is("assignment")) {
+                    return;
+                }
+                SyntaxNode left = node.child("left");
+                SyntaxNode right = node.child("right");
+                if (left == null || right == null || !left.is("attribute")) {
+                    return;
+                }
+                if (!qualifiedName.equals(notebook.qualify(cell, left))) {
+                    return;
+                }
+                if (value ? values.isTrueValue(cell, right) : values.isFalseValue(cell, right)) {
+                    found.add(new Use(cell, node));
+                }
+            });
+        }
+        return found;
+    }
+
+    private Use findFirstUse() {
+        for (AnalyzedCell cell : notebook.pythonCells()) {
+            SyntaxNode[] first = new SyntaxNode[1];
+            cell.root().walk(node -> {
+                if (first[0] != null) {
+                    return;
+                }
+                if (StringLiterals.isString(node)) {
+                    String text = StringLiterals.value(node);
+                    SyntaxNode parent = node.parent();
+                    boolean documentation = parent != null && parent.is("expression_statement")
+                            && parent.namedChildren().size() == 1;
+                    if (text != null && !documentation && CUDA_DEVICE.matcher(text).matches()) {
+                        first[0] = node;
+                    }
+                }
+            });
+            for (CallSite call : notebook.calls()) {
+                if (call.cell().index() != cell.index()) {
+                    continue;
+                }
+                boolean cudaCall = ("cuda".equals(call.methodName()) && call.receiver() != null
+                        && call.qualifiedName() == null)
+                        || call.is("torch.cuda.set_device", "torch.set_default_device");
+                if (cudaCall && (first[0] == null || call.node().startOffset() < first[0].startOffset())) {
+                    if (call.is("torch.set_default_device") && !mentionsCuda(call)) {
+                        continue;
+                    }
+                    first[0] = call.node();
+                }
+            }
+            if (first[0] != null) {
+                return new Use(cell, first[0]);
+            }
+        }
+        return null;
+    }
+
+    private static boolean mentionsCuda(CallSite call) {
+        SyntaxNode device = call.argument(0, "device");
+        String text = device == null ? null : ExpressionValues.string(device);
+        return text != null && CUDA_DEVICE.matcher(text).matches();
+    }
+}
