@@ -4,6 +4,8 @@ import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.CallSite;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Category;
+import dev.lockstep.analyzer.rules.Fix;
+import dev.lockstep.analyzer.rules.Fixes;
 import dev.lockstep.analyzer.rules.Remedy;
 import dev.lockstep.analyzer.rules.Rule;
 import dev.lockstep.analyzer.rules.RuleContext;
@@ -141,7 +143,8 @@ public final class MissingSeedArgument implements Rule {
                 SyntaxNode seed = call.argument(4, "random_state");
                 if (missing(seed, call.cell(), values)) {
                     context.report(call.cell(), call.node(), ".sample() on a pandas object without random_state= "
-                            + "draws from NumPy's global RNG: pass random_state=SEED");
+                            + "draws from NumPy's global RNG: pass random_state=SEED",
+                            Fixes.setKeyword(call, "random_state", Fix.SEED_NAME));
                 }
             } else if (name == null && isFrom(call, "datasets.")) {
                 checkDatasets(context, values, call);
@@ -168,7 +171,8 @@ public final class MissingSeedArgument implements Rule {
         }
         String shown = (name.equals("sklearn.utils.shuffle") ? "sklearn.utils.shuffle" : last) + "(" + configuration + ")";
         context.report(call.cell(), call.node(), shown + " without random_state= draws from NumPy's global RNG, "
-                + "so results change from run to run: pass random_state=SEED");
+                + "so results change from run to run: pass random_state=SEED",
+                Fixes.setKeyword(call, "random_state", Fix.SEED_NAME));
     }
 
     private static void checkDatasets(RuleContext context, ExpressionValues values, CallSite call) {
@@ -179,13 +183,13 @@ public final class MissingSeedArgument implements Rule {
                     && missing(call.keyword("generator"), call.cell(), values)
                     && missing(call.keyword("generators"), call.cell(), values)) {
                 context.report(call.cell(), call.node(), "Dataset.shuffle() without seed= builds its permutation from "
-                        + "hidden NumPy state: pass seed=SEED");
+                        + "hidden NumPy state: pass seed=SEED", Fixes.setKeyword(call, "seed", Fix.SEED_NAME));
             }
         } else if ("train_test_split".equals(method)) {
             if (!isFalse(call, "shuffle", values) && missing(call.argument(4, "seed"), call.cell(), values)
                     && missing(call.keyword("generator"), call.cell(), values)) {
                 context.report(call.cell(), call.node(), "Dataset.train_test_split() without seed= splits differently "
-                        + "on every run: pass seed=SEED");
+                        + "on every run: pass seed=SEED", Fixes.setKeyword(call, "seed", Fix.SEED_NAME));
             }
         }
     }

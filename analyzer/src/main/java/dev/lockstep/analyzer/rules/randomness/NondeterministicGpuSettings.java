@@ -3,6 +3,8 @@ package dev.lockstep.analyzer.rules.randomness;
 import dev.lockstep.analyzer.analysis.CallSite;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Category;
+import dev.lockstep.analyzer.rules.Fix;
+import dev.lockstep.analyzer.rules.Fixes;
 import dev.lockstep.analyzer.rules.Remedy;
 import dev.lockstep.analyzer.rules.Rule;
 import dev.lockstep.analyzer.rules.RuleContext;
@@ -31,6 +33,13 @@ public final class NondeterministicGpuSettings implements Rule {
     private static final Set<String> TF32_FLAGS = Set.of("torch.backends.cuda.matmul.allow_tf32",
             "torch.backends.cudnn.allow_tf32");
 
+    /** Replaces the value of the assignment around {@code node} with False. */
+    private static Fix assignFalse(SyntaxNode node) {
+        SyntaxNode assignment = node.is("assignment") ? node : node.ancestor("assignment");
+        SyntaxNode right = assignment == null ? null : assignment.child("right");
+        return right == null ? null : Fixes.replace(right, "False", "set it to False");
+    }
+
     @Override
     public void check(RuleContext context) {
         if (!context.notebook().imports().imports("torch")) {
@@ -42,12 +51,13 @@ public final class NondeterministicGpuSettings implements Rule {
         }
         for (CudaUsage.Use use : cuda.assignments("torch.backends.cudnn.benchmark", true)) {
             context.report(use.cell(), use.node(), "cudnn.benchmark = True lets cuDNN pick convolution algorithms by "
-                    + "timing, which can change from run to run: set torch.backends.cudnn.benchmark = False");
+                    + "timing, which can change from run to run: set torch.backends.cudnn.benchmark = False",
+                    assignFalse(use.node()));
         }
         for (String flag : TF32_FLAGS) {
             for (CudaUsage.Use use : cuda.assignments(flag, true)) {
                 context.report(use.cell(), use.node(), flag + " = True runs float32 math in TF32 on Ampere and newer "
-                        + "GPUs, so results depend on the GPU: set it to False");
+                        + "GPUs, so results depend on the GPU: set it to False", assignFalse(use.node()));
             }
         }
         ExpressionValues values = new ExpressionValues(context.notebook());
@@ -58,7 +68,8 @@ public final class NondeterministicGpuSettings implements Rule {
                 if ("high".equals(value) || "medium".equals(value)) {
                     context.report(call.cell(), call.node(), "set_float32_matmul_precision(\"" + value + "\") lets "
                             + "float32 matmuls use TF32 or bfloat16 internally, so results depend on the GPU: keep "
-                            + "\"highest\"");
+                            + "\"highest\"", precision.is("string")
+                                    ? Fixes.replace(precision, "\"highest\"", "use \"highest\"") : null);
                 }
             }
             SyntaxNode tf32 = call.keyword("tf32");
@@ -66,7 +77,7 @@ public final class NondeterministicGpuSettings implements Rule {
                     && values.isTrueValue(call.cell(), tf32)) {
                 SyntaxNode argument = tf32.parent();
                 context.report(call.cell(), argument, "tf32=True runs float32 math in TF32 on Ampere and newer GPUs, so "
-                        + "results depend on the GPU: leave it off");
+                        + "results depend on the GPU: leave it off", Fixes.replace(tf32, "False", "pass tf32=False"));
             }
         }
         Optional<CudaUsage.Use> first = cuda.firstUse();

@@ -3,6 +3,7 @@ package dev.lockstep.analyzer.rules.randomness;
 import dev.lockstep.analyzer.analysis.CallSite;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Category;
+import dev.lockstep.analyzer.rules.Fixes;
 import dev.lockstep.analyzer.rules.Remedy;
 import dev.lockstep.analyzer.rules.Rule;
 import dev.lockstep.analyzer.rules.RuleContext;
@@ -49,7 +50,8 @@ public final class UnseededDataLoader implements Rule {
                 if (!seeding.isSeededBefore(call, Seeding.Generator.TORCH)) {
                     context.report(call.cell(), call.node(), last + "(...) without generator= draws its indices from "
                             + "the global torch generator, with no torch.manual_seed(...) before it: pass "
-                            + "generator=torch.Generator().manual_seed(SEED)");
+                            + "generator=torch.Generator().manual_seed(SEED)",
+                            Fixes.setKeyword(call, "generator", "lockstep_generator()"));
                 }
             } else if (DATA_LOADERS.contains(name)) {
                 checkLoader(context, seeding, values, call);
@@ -73,9 +75,11 @@ public final class UnseededDataLoader implements Rule {
                 : shuffles ? "DataLoader(shuffle=True) without generator= draws its batch order"
                 : "DataLoader(num_workers=" + count.intValue() + ") without generator= or worker_init_fn draws its "
                         + "worker seeds";
+        String arguments = "generator=lockstep_generator()" + (unseededWorkers ? ", worker_init_fn=lockstep_seed_worker" : "");
         context.report(call.cell(), call.node(), problem + " from the global torch generator, with no "
                 + "torch.manual_seed(...) before it: pass generator=torch.Generator().manual_seed(SEED)"
-                + (unseededWorkers ? " and a worker_init_fn that seeds numpy and random" : ""));
+                + (unseededWorkers ? " and a worker_init_fn that seeds numpy and random" : ""),
+                Fixes.insertArgument(call, arguments, "pass " + arguments));
     }
 
     /**

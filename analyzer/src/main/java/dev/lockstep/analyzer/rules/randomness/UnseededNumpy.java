@@ -3,6 +3,8 @@ package dev.lockstep.analyzer.rules.randomness;
 import dev.lockstep.analyzer.analysis.CallSite;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Category;
+import dev.lockstep.analyzer.rules.Fix;
+import dev.lockstep.analyzer.rules.Fixes;
 import dev.lockstep.analyzer.rules.Remedy;
 import dev.lockstep.analyzer.rules.Rule;
 import dev.lockstep.analyzer.rules.RuleContext;
@@ -50,7 +52,7 @@ public final class UnseededNumpy implements Rule {
                 if (!hasSeed(call)) {
                     context.report(call.cell(), call.node(), "np.random." + function + "() without a seed starts from "
                             + "fresh OS entropy on every run (np.random.seed does not reach it): pass a seed, e.g. np.random."
-                            + function + "(SEED)");
+                            + function + "(SEED)", Fixes.addFirstArgument(call, Fix.SEED_NAME));
                 }
             } else if (LEGACY_DRAWS.contains(function)
                     && !seeding.isSeededBefore(call, Seeding.Generator.NUMPY)) {

@@ -2,6 +2,8 @@ package dev.lockstep.analyzer.rules.randomness;
 
 import dev.lockstep.analyzer.analysis.CallSite;
 import dev.lockstep.analyzer.rules.Category;
+import dev.lockstep.analyzer.rules.Fix;
+import dev.lockstep.analyzer.rules.Fixes;
 import dev.lockstep.analyzer.rules.Remedy;
 import dev.lockstep.analyzer.rules.Rule;
 import dev.lockstep.analyzer.rules.RuleContext;
@@ -32,7 +34,7 @@ public final class UnseededPythonRandom implements Rule {
             String function = name.substring("random.".length());
             if (function.equals("Random") && call.positional().isEmpty() && call.keywords().isEmpty()) {
                 context.report(call.cell(), call.node(), "random.Random() without a seed starts from OS entropy: "
-                        + "pass a seed, e.g. random.Random(SEED)");
+                        + "pass a seed, e.g. random.Random(SEED)", Fixes.addFirstArgument(call, Fix.SEED_NAME));
             } else if (DRAWS.contains(function) && !seeding.isSeededBefore(call, Seeding.Generator.PYTHON)) {
                 context.report(call.cell(), call.node(), "random." + function
                         + "() draws from Python's global generator, which no random.seed(...) precedes: "
