@@ -66,6 +66,10 @@ public final class ExtractCommand implements Callable<Integer> {
             description = "Compare an output numerically within a tolerance instead of byte for byte (repeatable).")
     List<String> tolerances = new ArrayList<>();
 
+    @Option(names = "--requirements", paramLabel = "FILE",
+            description = "Read version pins from this requirements file (default: <notebook>.requirements.txt or requirements.txt beside the notebook).")
+    Path requirements;
+
     @Option(names = "--strict", description = "Write nothing when there are blockers.")
     boolean strict;
 
@@ -84,7 +88,7 @@ public final class ExtractCommand implements Callable<Integer> {
         try {
             options = new ExtractOptions(OrderMode.valueOf(order.name().toUpperCase(java.util.Locale.ROOT)), keepAll,
                     !noDeterminism, seed, bindings(), params, tolerances(),
-                    notebook.toAbsolutePath().getParent(), output);
+                    notebook.toAbsolutePath().getParent(), output, requirements);
         } catch (IllegalArgumentException e) {
             err.println("lockstep: " + e.getMessage());
             return ExitCodes.USAGE;

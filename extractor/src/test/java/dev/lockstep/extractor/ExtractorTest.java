@@ -107,6 +107,25 @@ class ExtractorTest {
         assertThat(blockers(EXAMPLES.resolve("gpu-finetune.ipynb"))).contains("LS308");
     }
 
+    @Test
+    void localModulesBesideTheNotebookAreShippedAndRequirementFilesPin(@TempDir Path dir) throws IOException {
+        Path notebook = dir.resolve("train.ipynb");
+        Files.writeString(notebook, """
+                {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+                 {"cell_type": "code", "id": "a", "execution_count": 1, "metadata": {}, "outputs": [],
+                  "source": "import numpy as np\\nfrom churn_utils import scale\\nnp.save('out/x.npy', scale(np.ones(2)))"}]}
+                """);
+        Files.writeString(dir.resolve("churn_utils.py"), "def scale(x):\n    return 2 * x\n");
+        Files.writeString(dir.resolve("requirements.txt"), "numpy==1.24.2  # the version used\n");
+        Path job = dir.resolve("job");
+        Extractor.ExtractionResult result = new Extractor().extract(notebook, job, options(notebook, job, Map.of()), false, false);
+        assertThat(result.plan().blockers()).isEmpty();
+        assertThat(job.resolve("pipeline/churn_utils.py")).hasContent("def scale(x):\n    return 2 * x");
+        assertThat(job.resolve("pipeline/requirements.txt")).content().contains("numpy==1.24.2").doesNotContain("churn");
+        Files.delete(dir.resolve("churn_utils.py"));
+        assertThat(blockers(notebook)).contains("LS406");
+    }
+
     private static List<String> blockers(Path notebook) {
         ExtractionPlan plan = new Extractor().plan(notebook, options(notebook, notebook.getParent().resolve("job"), Map.of()));
         return plan.blockers().stream().map(Blocker::ruleId).distinct().toList();

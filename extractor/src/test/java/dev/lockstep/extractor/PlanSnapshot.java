@@ -49,6 +49,8 @@ public final class PlanSnapshot {
             out.append("prelude ").append(String.join(", ", plan.frameworks())).append('\n');
         }
         out.append("accelerator ").append(plan.accelerator()).append('\n');
+        plan.shipped().forEach((path, source) -> out.append("ship ").append(path).append(" <- ")
+                .append(source.getFileName()).append('\n'));
         for (Blocker b : plan.blockers()) {
             out.append("blocker ").append(b.ruleId()).append(" cell ").append(b.cell()).append(':').append(b.line())
                     .append(": ").append(b.message()).append(" -> ").append(b.decision()).append('\n');

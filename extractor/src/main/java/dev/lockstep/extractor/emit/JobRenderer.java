@@ -47,6 +47,13 @@ public final class JobRenderer {
         files.put(REQUIREMENTS, Templates.utf8(Templates.render("requirements.txt.mustache", requirementsScope(plan))));
         files.put(README, Templates.utf8(Templates.render("README.md.mustache", readmeScope(plan))));
         files.put(REPORT, Templates.utf8(ExtractionReport.json(plan)));
+        for (var shipped : plan.shipped().entrySet()) {
+            try {
+                files.put(shipped.getKey(), java.nio.file.Files.readAllBytes(shipped.getValue()));
+            } catch (java.io.IOException e) {
+                throw new ExtractException("cannot read " + shipped.getValue() + ": " + e.getMessage(), e);
+            }
+        }
         return files;
     }
 

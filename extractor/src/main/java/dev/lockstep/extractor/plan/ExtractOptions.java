@@ -17,6 +17,8 @@ import java.util.TreeMap;
  * @param tolerances    {@code --tolerance NAME=ATOL[,RTOL]}: per output
  * @param notebookDirectory where the notebook is (relative inputs are looked up there), or null
  * @param jobDirectory  where the job will be written (bound paths are written relative to it), or null
+ * @param requirementsFile {@code --requirements FILE}: pins for the job's distributions, or null to
+ *                      look for {@code <notebook>.requirements.txt} or {@code requirements.txt} beside the notebook
  */
 public record ExtractOptions(
         OrderMode order,
@@ -27,7 +29,8 @@ public record ExtractOptions(
         List<String> paramNames,
         Map<String, OutputSpec.Comparison> tolerances,
         Path notebookDirectory,
-        Path jobDirectory) {
+        Path jobDirectory,
+        Path requirementsFile) {
 
     public ExtractOptions {
         inputBindings = Map.copyOf(new TreeMap<>(inputBindings));
@@ -35,7 +38,13 @@ public record ExtractOptions(
         tolerances = Map.copyOf(tolerances);
     }
 
+    /** The same options without a requirements file (for tests and callers that pin nothing). */
+    public ExtractOptions(OrderMode order, boolean keepAll, boolean determinism, long seed, Map<String, Path> inputBindings,
+            List<String> paramNames, Map<String, OutputSpec.Comparison> tolerances, Path notebookDirectory, Path jobDirectory) {
+        this(order, keepAll, determinism, seed, inputBindings, paramNames, tolerances, notebookDirectory, jobDirectory, null);
+    }
+
     public static ExtractOptions defaults() {
-        return new ExtractOptions(OrderMode.AUTO, false, true, 0, Map.of(), List.of(), Map.of(), null, null);
+        return new ExtractOptions(OrderMode.AUTO, false, true, 0, Map.of(), List.of(), Map.of(), null, null, null);
     }
 }

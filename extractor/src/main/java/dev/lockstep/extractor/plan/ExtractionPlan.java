@@ -26,6 +26,7 @@ import java.util.TreeSet;
  * @param requirements  distributions, in the order found
  * @param frameworks    frameworks the determinism prelude covers, sorted
  * @param accelerator   expected accelerator kind: cpu or cuda
+ * @param shipped       local files the job carries, by path in the job (pipeline/utils.py) to source file
  * @param blockers      what the user must decide
  * @param changes       what extract changed
  */
@@ -43,6 +44,7 @@ public record ExtractionPlan(
         List<Requirement> requirements,
         Set<String> frameworks,
         String accelerator,
+        Map<String, java.nio.file.Path> shipped,
         List<Blocker> blockers,
         List<Change> changes) {
 
@@ -56,6 +58,7 @@ public record ExtractionPlan(
         secrets = java.util.Collections.unmodifiableSet(new TreeSet<>(secrets));
         requirements = List.copyOf(requirements);
         frameworks = java.util.Collections.unmodifiableSet(new TreeSet<>(frameworks));
+        shipped = java.util.Collections.unmodifiableMap(new TreeMap<>(shipped));
         blockers = List.copyOf(blockers);
         changes = List.copyOf(changes);
     }
@@ -65,7 +68,7 @@ public record ExtractionPlan(
         List<PlannedCell> cells = new ArrayList<>();
         source.notebook().codeCells().forEach(c -> cells.add(new PlannedCell(c.index(), c.id(), c.source(), true, "")));
         return new ExtractionPlan(source, notebookName, options, null, cells, List.of(), List.of(), List.of(), Map.of(),
-                Set.of(), List.of(), Set.of(), "cpu", List.of(), List.of());
+                Set.of(), List.of(), Set.of(), "cpu", Map.of(), List.of(), List.of());
     }
 
     /** The cells that go into the job, in run order. */
@@ -90,6 +93,7 @@ public record ExtractionPlan(
         private final List<Requirement> requirements;
         private final Set<String> frameworks;
         private String accelerator;
+        private final Map<String, java.nio.file.Path> shipped;
         private final List<Blocker> blockers;
         private final List<Change> changes;
 
@@ -105,6 +109,7 @@ public record ExtractionPlan(
             this.requirements = new ArrayList<>(base.requirements);
             this.frameworks = new TreeSet<>(base.frameworks);
             this.accelerator = base.accelerator;
+            this.shipped = new TreeMap<>(base.shipped);
             this.blockers = new ArrayList<>(base.blockers);
             this.changes = new ArrayList<>(base.changes);
         }
@@ -171,6 +176,11 @@ public record ExtractionPlan(
             return this;
         }
 
+        public Builder ship(String jobPath, java.nio.file.Path source) {
+            shipped.put(jobPath, source);
+            return this;
+        }
+
         public Builder blocker(Blocker value) {
             blockers.add(value);
             return this;
@@ -183,7 +193,7 @@ public record ExtractionPlan(
 
         public ExtractionPlan build() {
             return new ExtractionPlan(base.source, base.notebookName, base.options, order, cells, params, inputs, outputs,
-                    environment, secrets, requirements, frameworks, accelerator, blockers, changes);
+                    environment, secrets, requirements, frameworks, accelerator, shipped, blockers, changes);
         }
     }
 }

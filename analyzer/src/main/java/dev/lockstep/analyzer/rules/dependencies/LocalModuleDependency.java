@@ -64,7 +64,25 @@ public final class LocalModuleDependency implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        AnalyzedNotebook notebook = context.notebook();
+        forEachLocalImport(context.notebook(), (cell, statement, module, message) -> context.report(cell, statement, message));
+    }
+
+    /**
+     * The top-level names of the modules the notebook imports from local files (what LS406
+     * reports), sorted: the extractor must not turn them into requirements.
+     */
+    public static Set<String> localModules(AnalyzedNotebook notebook) {
+        Set<String> modules = new java.util.TreeSet<>();
+        forEachLocalImport(notebook, (cell, statement, module, message) -> modules.add(PythonPackages.topLevel(module)));
+        return modules;
+    }
+
+    /** Receives each local import once per top-level module. */
+    private interface LocalImport {
+        void found(AnalyzedCell cell, SyntaxNode statement, String module, String message);
+    }
+
+    private static void forEachLocalImport(AnalyzedNotebook notebook, LocalImport sink) {
         Evidence evidence = Evidence.of(notebook);
         Set<String> reported = new HashSet<>();
         for (AnalyzedCell cell : notebook.pythonCells()) {
@@ -75,7 +93,7 @@ public final class LocalModuleDependency implements Rule {
                 for (String module : modules(statement)) {
                     String message = message(evidence, cell, module);
                     if (message != null && reported.add(PythonPackages.topLevel(module))) {
-                        context.report(cell, statement, message);
+                        sink.found(cell, statement, module, message);
                     }
                 }
             }
