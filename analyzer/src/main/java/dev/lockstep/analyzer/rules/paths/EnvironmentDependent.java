@@ -24,7 +24,7 @@ import java.util.Set;
  * is noted here, as information, and never as LS601.
  */
 @RuleInfo(id = "LS205", name = "environment-dependent", category = Category.PATHS,
-        severity = Severity.INFO, remedy = Remedy.LIFTED,
+        severity = Severity.INFO, remedy = Remedy.REPORTED,
         summary = "os.environ / os.getenv reads, user name, host name")
 public final class EnvironmentDependent implements Rule {
 

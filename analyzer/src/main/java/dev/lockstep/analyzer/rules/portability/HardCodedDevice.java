@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * commands that set the variable are LS501's.
  */
 @RuleInfo(id = "LS508", name = "hard-coded-device", category = Category.PORTABILITY,
-        severity = Severity.WARNING, remedy = Remedy.LIFTED,
+        severity = Severity.WARNING, remedy = Remedy.REPORTED,
         summary = ".cuda(), .to(\"cuda:1\"), device=\"cuda:0\", CUDA_VISIBLE_DEVICES set in code")
 public final class HardCodedDevice implements Rule {
 

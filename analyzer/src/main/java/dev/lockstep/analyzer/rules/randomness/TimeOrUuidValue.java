@@ -26,7 +26,7 @@ import java.util.Set;
  * a clock reading counts as timing when every use of it is.
  */
 @RuleInfo(id = "LS310", name = "time-or-uuid-value", category = Category.RANDOMNESS,
-        severity = Severity.WARNING, remedy = Remedy.LIFTED,
+        severity = Severity.WARNING, remedy = Remedy.REPORTED,
         summary = "datetime.now, time.time, uuid4... flowing into values or file names")
 public final class TimeOrUuidValue implements Rule {
 
