@@ -2,23 +2,5 @@
 # Installs the Debian Python packages that jobs and tests run with, when they are missing.
 # Jobs run with /usr/bin/python3 (Debian's), not the python3 first on PATH.
 set -euo pipefail
-needed=(python3-numpy python3-pandas python3-torch python3-sklearn)
-missing=()
-for pkg in "${needed[@]}"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-done
-if [ "${#missing[@]}" -eq 0 ]; then
-  exit 0
-fi
-echo "installing Debian packages: ${missing[*]}" >&2
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1; then
-    sudo="sudo"
-  else
-    echo "error: need root (or sudo) to install ${missing[*]}" >&2
-    exit 2
-  fi
-fi
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+exec bash "$(dirname "${BASH_SOURCE[0]}")/ensure-debian-packages.sh" \
+  python3-numpy python3-pandas python3-torch python3-sklearn

@@ -1,5 +1,6 @@
 package dev.lockstep.analyzer.ipython;
 
+import dev.lockstep.analyzer.python.PythonStrings;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -247,25 +248,7 @@ public final class IPythonTranslator {
 
     /** A Python single-quoted string literal holding {@code text}. */
     static String pyString(String text) {
-        StringBuilder b = new StringBuilder(text.length() + 2).append('\'');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '\'' -> b.append("\\'");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('\'').toString();
+        return PythonStrings.literal(text, '\'');
     }
 
     static List<String> splitLines(String source) {

@@ -1,11 +1,6 @@
 package dev.lockstep.analyzer.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import dev.lockstep.analyzer.LockstepVersion;
 import dev.lockstep.analyzer.rules.Finding;
 import dev.lockstep.analyzer.rules.Location;
 import dev.lockstep.analyzer.rules.Severity;
@@ -20,21 +15,14 @@ import java.io.Writer;
  * order and files and findings in report order, so equal scans give equal bytes.
  */
 public final class JsonReport {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private JsonReport() {
     }
 
     public static void write(ScanResult result, Writer writer) {
-        try (JsonGenerator json = FACTORY.createGenerator(writer)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.setPrettyPrinter(prettyPrinter());
+        try (JsonGenerator json = JsonOutput.open(writer)) {
             json.writeStartObject();
             json.writeNumberField("version", 1);
-            json.writeObjectFieldStart("tool");
-            json.writeStringField("name", "lockstep");
-            json.writeStringField("version", LockstepVersion.get());
-            json.writeEndObject();
+            JsonOutput.writeTool(json);
             json.writeArrayFieldStart("files");
             for (FileReport file : result.files()) {
                 writeFile(json, file);
@@ -92,16 +80,5 @@ public final class JsonReport {
         }
         json.writeEndArray();
         json.writeEndObject();
-    }
-
-    static DefaultPrettyPrinter prettyPrinter() {
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                .withArrayEmptySeparator("")
-                .withObjectEmptySeparator(""));
-        printer.indentObjectsWith(indenter);
-        printer.indentArraysWith(indenter);
-        return printer;
     }
 }

@@ -1,8 +1,6 @@
 package dev.lockstep.analyzer.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.lockstep.analyzer.LockstepVersion;
 import dev.lockstep.analyzer.config.ConfiguredRules;
 import dev.lockstep.analyzer.rules.RuleMetadata;
 import java.io.IOException;
@@ -17,8 +15,6 @@ import java.util.List;
  * and {@code "enabled": false} in JSON.
  */
 public final class RuleListing {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private RuleListing() {
     }
 
@@ -51,15 +47,10 @@ public final class RuleListing {
     }
 
     public static void writeJson(List<ConfiguredRules.Entry> rules, PrintWriter out) {
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.setPrettyPrinter(JsonReport.prettyPrinter());
+        try (JsonGenerator json = JsonOutput.open(out)) {
             json.writeStartObject();
             json.writeNumberField("version", 1);
-            json.writeObjectFieldStart("tool");
-            json.writeStringField("name", "lockstep");
-            json.writeStringField("version", LockstepVersion.get());
-            json.writeEndObject();
+            JsonOutput.writeTool(json);
             json.writeArrayFieldStart("rules");
             for (ConfiguredRules.Entry entry : rules) {
                 RuleMetadata rule = entry.metadata();

@@ -1,6 +1,5 @@
 package dev.lockstep.analyzer.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lockstep.analyzer.LockstepVersion;
 import dev.lockstep.analyzer.rules.Finding;
@@ -27,7 +26,6 @@ import java.util.Map;
  * tool execution notifications.
  */
 public final class SarifReport {
-    private static final JsonFactory FACTORY = new JsonFactory();
     public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 
     private SarifReport() {
@@ -43,9 +41,7 @@ public final class SarifReport {
         for (int i = 0; i < rules.size(); i++) {
             ruleIndex.put(rules.get(i).id(), i);
         }
-        try (JsonGenerator json = FACTORY.createGenerator(writer)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.setPrettyPrinter(JsonReport.prettyPrinter());
+        try (JsonGenerator json = JsonOutput.open(writer)) {
             json.writeStartObject();
             json.writeStringField("$schema", SCHEMA_URI);
             json.writeStringField("version", "2.1.0");

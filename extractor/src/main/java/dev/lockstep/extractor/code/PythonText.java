@@ -1,5 +1,7 @@
 package dev.lockstep.extractor.code;
 
+import dev.lockstep.analyzer.python.PythonStrings;
+
 /** Writes Python source fragments: string literals that always parse. */
 public final class PythonText {
     private PythonText() {
@@ -7,25 +9,7 @@ public final class PythonText {
 
     /** A double-quoted Python string literal holding {@code text}. */
     public static String string(String text) {
-        StringBuilder b = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '"' -> b.append("\\\"");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        return PythonStrings.literal(text, '"');
     }
 
     /**

@@ -1,10 +1,7 @@
 package dev.lockstep.extractor.emit;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
+import dev.lockstep.analyzer.report.JsonOutput;
 import dev.lockstep.extractor.plan.Blocker;
 import dev.lockstep.extractor.plan.Change;
 import dev.lockstep.extractor.plan.ExtractionPlan;
@@ -25,14 +22,7 @@ final class ExtractionReport {
 
     static String json(ExtractionPlan plan) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
-            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-            DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withArrayEmptySeparator("").withObjectEmptySeparator(""));
-            printer.indentObjectsWith(indenter);
-            printer.indentArraysWith(indenter);
-            json.setPrettyPrinter(printer);
+        try (JsonGenerator json = JsonOutput.open(out)) {
             json.writeStartObject();
             json.writeNumberField("version", 1);
             json.writeObjectFieldStart("source");

@@ -11,6 +11,7 @@ import dev.lockstep.analyzer.rules.Rule;
 import dev.lockstep.analyzer.rules.RuleSet;
 import dev.lockstep.analyzer.semantics.StringLiterals;
 import dev.lockstep.extractor.code.SyntheticNotebook;
+import dev.lockstep.extractor.code.CellEdits;
 import dev.lockstep.extractor.code.TextEdits;
 import dev.lockstep.extractor.plan.Change;
 import dev.lockstep.extractor.plan.ExtractionPlan;
@@ -98,12 +99,7 @@ public final class DeterminismPass implements Pass {
             next.change(new Change(name(), synthetic.planned(k).number(), finding.location().line(),
                     finding.ruleId() + ": " + finding.fix().title()));
         }
-        List<PlannedCell> cells = new ArrayList<>();
-        for (PlannedCell cell : plan.cells()) {
-            int k = kept.indexOf(cell);
-            List<Fix.Edit> cellEdits = k < 0 ? null : edits.get(k);
-            cells.add(cellEdits == null ? cell : cell.withCode(TextEdits.apply(cell.code(), cellEdits)));
-        }
+        List<PlannedCell> cells = CellEdits.apply(plan.cells(), kept, edits);
         return next.cells(cells);
     }
 

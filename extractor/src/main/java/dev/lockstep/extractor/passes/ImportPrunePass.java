@@ -7,7 +7,7 @@ import dev.lockstep.analyzer.semantics.FunctionSummary;
 import dev.lockstep.analyzer.semantics.ImportBinding;
 import dev.lockstep.analyzer.semantics.NameRead;
 import dev.lockstep.extractor.code.SyntheticNotebook;
-import dev.lockstep.extractor.code.TextEdits;
+import dev.lockstep.extractor.code.CellEdits;
 import dev.lockstep.extractor.plan.Change;
 import dev.lockstep.extractor.plan.ExtractionPlan;
 import dev.lockstep.extractor.plan.PlannedCell;
@@ -68,12 +68,7 @@ public final class ImportPrunePass implements Pass {
                         "removed '" + statement.text() + "': only left-out cells used it"));
             }
         }
-        List<PlannedCell> cells = new ArrayList<>();
-        for (PlannedCell cell : plan.cells()) {
-            int k = kept.indexOf(cell);
-            List<Fix.Edit> cellEdits = k < 0 ? null : edits.get(k);
-            cells.add(cellEdits == null ? cell : cell.withCode(TextEdits.apply(cell.code(), cellEdits)));
-        }
+        List<PlannedCell> cells = CellEdits.apply(plan.cells(), kept, edits);
         return next.cells(cells).build();
     }
 }

@@ -10,7 +10,7 @@ import dev.lockstep.extractor.code.FileReads;
 import dev.lockstep.extractor.code.FileWrites;
 import dev.lockstep.extractor.code.PythonText;
 import dev.lockstep.extractor.code.SyntheticNotebook;
-import dev.lockstep.extractor.code.TextEdits;
+import dev.lockstep.extractor.code.CellEdits;
 import dev.lockstep.extractor.plan.Change;
 import dev.lockstep.extractor.plan.ExtractionPlan;
 import dev.lockstep.extractor.plan.InputSpec;
@@ -139,12 +139,7 @@ public final class InputOutputPass implements Pass {
                         : " (its outputs: " + String.join(", ", new java.util.TreeSet<>(outputNames)) + ")"));
             }
         }
-        List<PlannedCell> cells = new ArrayList<>();
-        for (PlannedCell cell : plan.cells()) {
-            int k = kept.indexOf(cell);
-            List<Fix.Edit> cellEdits = k < 0 ? null : edits.get(k);
-            cells.add(cellEdits == null ? cell : cell.withCode(TextEdits.apply(cell.code(), cellEdits)));
-        }
+        List<PlannedCell> cells = CellEdits.apply(plan.cells(), kept, edits);
         return next.cells(cells).build();
     }
 

@@ -10,7 +10,7 @@ import dev.lockstep.extractor.ExtractException;
 import dev.lockstep.extractor.code.PythonLiterals;
 import dev.lockstep.extractor.code.PythonText;
 import dev.lockstep.extractor.code.SyntheticNotebook;
-import dev.lockstep.extractor.code.TextEdits;
+import dev.lockstep.extractor.code.CellEdits;
 import dev.lockstep.extractor.plan.Change;
 import dev.lockstep.extractor.plan.ExtractionPlan;
 import dev.lockstep.extractor.plan.Param;
@@ -54,12 +54,7 @@ public final class ParamPass implements Pass {
                         + " = <literal>' in the cells the job keeps");
             }
         }
-        List<PlannedCell> cells = new ArrayList<>();
-        for (PlannedCell cell : plan.cells()) {
-            int k = kept.indexOf(cell);
-            List<Fix.Edit> cellEdits = k < 0 ? null : edits.get(k);
-            cells.add(cellEdits == null ? cell : cell.withCode(TextEdits.apply(cell.code(), cellEdits)));
-        }
+        List<PlannedCell> cells = CellEdits.apply(plan.cells(), kept, edits);
         return next.cells(cells).build();
     }
 

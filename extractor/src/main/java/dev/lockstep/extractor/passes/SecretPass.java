@@ -8,7 +8,7 @@ import dev.lockstep.analyzer.rules.secrets.SecretDetector;
 import dev.lockstep.analyzer.rules.secrets.SecretMatch;
 import dev.lockstep.extractor.code.PythonText;
 import dev.lockstep.extractor.code.SyntheticNotebook;
-import dev.lockstep.extractor.code.TextEdits;
+import dev.lockstep.extractor.code.CellEdits;
 import dev.lockstep.extractor.plan.Change;
 import dev.lockstep.extractor.plan.ExtractionPlan;
 import dev.lockstep.extractor.plan.PlannedCell;
@@ -74,12 +74,7 @@ public final class SecretPass implements Pass {
                 next.change(new Change(name(), planned.number(), cell.position(node).line(), "redacted a credential in a comment"));
             });
         }
-        List<PlannedCell> cells = new ArrayList<>();
-        for (PlannedCell cell : plan.cells()) {
-            int k = kept.indexOf(cell);
-            List<Fix.Edit> cellEdits = k < 0 ? null : edits.get(k);
-            cells.add(cellEdits == null ? cell : cell.withCode(TextEdits.apply(cell.code(), cellEdits)));
-        }
+        List<PlannedCell> cells = CellEdits.apply(plan.cells(), kept, edits);
         return next.cells(cells).build();
     }
 
