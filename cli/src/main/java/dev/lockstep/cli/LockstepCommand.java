@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
             "Finds what makes a Jupyter notebook irreproducible, extracts it into a reproducible job,",
             "runs the job and proves two runs agree."
         },
-        subcommands = {ScanCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class, ExtractCommand.class,
+            RunCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
             "Exit codes: 0 success; 1 findings at or above --fail-on (scan), blockers (extract) or",
