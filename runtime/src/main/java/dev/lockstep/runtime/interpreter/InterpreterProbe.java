@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Asks an interpreter, by running it, whether it can import the job's modules and which versions
- * it has. Importing (not just finding) is the honest test: a broken install fails here rather
- * than in the middle of the job.
+ * Asks an interpreter, by running it, whether it has the job's modules and which versions. It
+ * finds them without importing (importing torch costs about a second on every run); a module
+ * that is present but broken fails the job at its import, with the cell named.
  */
 public final class InterpreterProbe {
 
-  // Importing torch from a cold disk can take tens of seconds.
+  // Scanning the installed distributions on a cold disk can take a while.
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
   private static final String MARKER = "LOCKSTEP-PROBE ";
   private static final String SCRIPT = loadScript();

@@ -1,11 +1,14 @@
 # Run by the Lockstep runtime as `python -B probe_interpreter.py PIPELINE_DIR MODULE...`
-# (passed with -c). Imports each module the job declares, the way the job would (the pipeline
-# directory first on sys.path), and prints one JSON line on stdout:
+# (passed with -c). Finds each module the job declares, the way the job's import would (the
+# pipeline directory first on sys.path), without importing it: importing torch alone takes
+# about a second, paid on every run. A module that is found but fails to import still fails
+# the job at its import line, with a traceback naming the cell. Prints one JSON line on stdout:
 #   {"executable": ..., "version": "3.11.2",
 #    "modules": {"numpy": {"importable": true, "distribution": "numpy", "version": "1.24.2"},
 #                "nope": {"importable": false, "error": "ModuleNotFoundError: ..."}}}
 # Written for old Pythons too (no f-strings), so a wrong interpreter gets a clear report.
 import importlib
+import importlib.util
 import json
 import platform
 import sys
@@ -24,9 +27,11 @@ def distributions_by_module():
 
 def describe(name, metadata, owners):
     try:
-        module = importlib.import_module(name)
-    except BaseException as error:  # a module may raise anything, SystemExit included
+        spec = importlib.util.find_spec(name)
+    except BaseException as error:  # finding a submodule imports its parents, which may raise
         return {"importable": False, "error": "{}: {}".format(type(error).__name__, error)}
+    if spec is None:
+        return {"importable": False, "error": "ModuleNotFoundError: No module named '{}'".format(name)}
     top = name.split(".")[0]
     candidates = sorted(owners.get(top) or []) or [top]
     distribution, version = None, None
@@ -39,7 +44,11 @@ def describe(name, metadata, owners):
             except Exception:
                 pass
     if version is None:
-        attribute = getattr(module, "__version__", None)
+        # No distribution metadata (a module shipped with the job): only its own __version__ says.
+        try:
+            attribute = getattr(importlib.import_module(name), "__version__", None)
+        except BaseException as error:
+            return {"importable": False, "error": "{}: {}".format(type(error).__name__, error)}
         version = attribute if isinstance(attribute, str) else None
     return {"importable": True, "distribution": distribution, "version": version}
 
