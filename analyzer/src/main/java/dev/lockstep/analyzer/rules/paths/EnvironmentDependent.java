@@ -45,8 +45,8 @@ public final class EnvironmentDependent implements Rule {
             }
             if (ENVIRONMENT_READS.contains(call.qualifiedName())) {
                 context.report(call.cell(), call.node(), call.qualifiedName() + "(" + key(call.argument(0, "key"))
-                        + ") reads the environment of whoever runs it: declare the variable (extract lists it under "
-                        + "env in lockstep.yaml)");
+                        + ") reads the environment of whoever runs it: make the value a parameter of the job, or a "
+                        + "secret if it is a credential");
             } else if (MACHINE_READS.containsKey(call.qualifiedName())) {
                 context.report(call.cell(), call.node(), call.qualifiedName() + "() returns "
                         + MACHINE_READS.get(call.qualifiedName()) + " of the machine that runs it: results that use it "
@@ -57,10 +57,10 @@ public final class EnvironmentDependent implements Rule {
             cell.root().walk(node -> {
                 if (node.is("subscript") && isEnvironment(notebook, cell, node.child("value")) && !isWritten(node)) {
                     context.report(cell, node, "os.environ[" + key(node.child("subscript")) + "] reads the environment "
-                            + "of whoever runs it: declare the variable (extract lists it under env in lockstep.yaml)");
+                            + "of whoever runs it: make the value a parameter of the job, or a secret if it is a credential");
                 } else if (node.is("comparison_operator") && isMembershipTest(notebook, cell, node)) {
                     context.report(cell, node, "testing os.environ makes the result depend on the environment of "
-                            + "whoever runs it: declare the variable (extract lists it under env in lockstep.yaml)");
+                            + "whoever runs it: make the value a parameter of the job, or a secret if it is a credential");
                 }
             });
         }
