@@ -181,7 +181,7 @@ public final class UnhashedRemoteInput implements Rule {
                 return null;
             }
             return name + "('" + handle + "') downloads the latest version with no checksum: the data can change "
-                    + "between runs; pin it with '/versions/N' (extract declares it as a remote input)";
+                    + "between runs; pin it with '/versions/N' (extract declares it as an input to bind)";
         }
         if (name != null && isReader(name)) {
             SyntaxNode location = call.argument(0, "");
@@ -218,8 +218,8 @@ public final class UnhashedRemoteInput implements Rule {
             }
             if (boto || cloud || filesystem) {
                 return call.methodName() + "() copies data out of an object store with no checksum: the object can "
-                        + "change between runs; verify its sha256 after download (extract declares it as a remote "
-                        + "input pinned by sha256)";
+                        + "change between runs; verify its sha256 after download (extract declares it as an input; "
+                        + "bind the file to pin its sha256)";
             }
         }
         if (name != null && SUBPROCESS.contains(name)) {
@@ -246,7 +246,7 @@ public final class UnhashedRemoteInput implements Rule {
         }
         String where = value != null && value.contains("://") ? RemoteLocations.shown(value) : "a URL";
         return what + " reads data from " + where + " with no checksum: the content can change or vanish between "
-                + "runs; " + fix + " (extract declares it as a remote input pinned by sha256)";
+                + "runs; " + fix + " (extract declares it as an input; bind the file to pin its sha256)";
     }
 
     private static String verifyingDownloadMessage(AnalyzedNotebook notebook, CallSite call, String name) {
@@ -384,7 +384,7 @@ public final class UnhashedRemoteInput implements Rule {
 
     private static String shellMessage(String download) {
         return download + " downloads data with no checksum: the content can change or vanish between runs; check it "
-                + "with sha256sum -c (extract declares it as a remote input pinned by sha256)";
+                + "with sha256sum -c (extract declares it as an input; bind the file to pin its sha256)";
     }
 
     // ------------------------------------------------------------------ checksum verification

@@ -172,8 +172,8 @@ public final class HardCodedDevice implements Rule {
     }
 
     private static String visibleDevicesMessage() {
-        return "sets CUDA_VISIBLE_DEVICES in the notebook: which GPUs a job sees belongs to its environment (extract "
-                + "moves it into lockstep.yaml), not to its code";
+        return "sets CUDA_VISIBLE_DEVICES in the notebook: which GPUs a job sees belongs to its environment (set it "
+                + "under environment in lockstep.yaml), not to its code";
     }
 
     /** Inside an {@code if}/{@code elif} branch or a conditional expression that checks the hardware. */

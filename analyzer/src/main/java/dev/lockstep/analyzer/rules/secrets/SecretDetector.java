@@ -27,32 +27,45 @@ public final class SecretDetector {
     private SecretDetector() {
     }
 
-    private record Shape(SecretKind kind, Pattern pattern, boolean mustLookRandom) {
+    /**
+     * A credential's shape. {@code anchors}: literal strings of which every match contains one,
+     * so text without any of them is skipped without running the pattern (most text, cheaply).
+     */
+    private record Shape(SecretKind kind, Pattern pattern, boolean mustLookRandom, String... anchors) {
+        boolean mayMatch(String text) {
+            for (String anchor : anchors) {
+                if (text.contains(anchor)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** Credentials recognised by their own shape. Groups: {@code prefix} (public part) and {@code body}. */
     private static final List<Shape> SHAPES = List.of(
             new Shape(SecretKind.HUGGING_FACE_TOKEN,
-                    Pattern.compile("(?<![A-Za-z0-9_])(?<prefix>hf_)(?<body>[A-Za-z0-9]{30,40})(?![A-Za-z0-9_])"), true),
+                    Pattern.compile("(?<![A-Za-z0-9_])(?<prefix>hf_)(?<body>[A-Za-z0-9]{30,40})(?![A-Za-z0-9_])"), true, "hf_"),
             new Shape(SecretKind.ANTHROPIC_API_KEY, Pattern.compile(
                     "(?<![A-Za-z0-9_-])(?<prefix>sk-ant-(?:api|admin|sid)\\d{2}-)(?<body>[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])"),
-                    true),
+                    true, "sk-ant-"),
             new Shape(SecretKind.OPENAI_API_KEY, Pattern.compile(
                     "(?<![A-Za-z0-9_-])(?<prefix>sk-(?:proj-|svcacct-|admin-)?)(?!ant-)(?<body>[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])"),
-                    true),
+                    true, "sk-"),
             // AWS key ids are base32: a random one often lacks a digit, so no randomness test.
             new Shape(SecretKind.AWS_ACCESS_KEY_ID,
-                    Pattern.compile("(?<![A-Za-z0-9])(?<prefix>AKIA|ASIA)(?<body>[A-Z0-9]{16})(?![A-Za-z0-9])"), false),
+                    Pattern.compile("(?<![A-Za-z0-9])(?<prefix>AKIA|ASIA)(?<body>[A-Z0-9]{16})(?![A-Za-z0-9])"), false, "AKIA", "ASIA"),
             new Shape(SecretKind.GITHUB_TOKEN,
-                    Pattern.compile("(?<![A-Za-z0-9_])(?<prefix>gh[pousr]_)(?<body>[A-Za-z0-9]{36})(?![A-Za-z0-9_])"), true),
+                    Pattern.compile("(?<![A-Za-z0-9_])(?<prefix>gh[pousr]_)(?<body>[A-Za-z0-9]{36})(?![A-Za-z0-9_])"), true,
+                    "ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
             new Shape(SecretKind.GITHUB_TOKEN,
-                    Pattern.compile("(?<![A-Za-z0-9_])(?<prefix>github_pat_)(?<body>[A-Za-z0-9_]{50,})(?![A-Za-z0-9_])"), true),
+                    Pattern.compile("(?<![A-Za-z0-9_])(?<prefix>github_pat_)(?<body>[A-Za-z0-9_]{50,})(?![A-Za-z0-9_])"), true, "github_pat_"),
             new Shape(SecretKind.GITLAB_TOKEN,
-                    Pattern.compile("(?<![A-Za-z0-9_-])(?<prefix>glpat-)(?<body>[A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])"), true),
+                    Pattern.compile("(?<![A-Za-z0-9_-])(?<prefix>glpat-)(?<body>[A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])"), true, "glpat-"),
             new Shape(SecretKind.SLACK_TOKEN,
-                    Pattern.compile("(?<![A-Za-z0-9_-])(?<prefix>xox[bpas]-)(?<body>[A-Za-z0-9-]{10,})(?![A-Za-z0-9_-])"), true),
+                    Pattern.compile("(?<![A-Za-z0-9_-])(?<prefix>xox[bpas]-)(?<body>[A-Za-z0-9-]{10,})(?![A-Za-z0-9_-])"), true, "xox"),
             new Shape(SecretKind.GOOGLE_API_KEY,
-                    Pattern.compile("(?<![A-Za-z0-9_-])(?<prefix>AIza)(?<body>[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])"), true));
+                    Pattern.compile("(?<![A-Za-z0-9_-])(?<prefix>AIza)(?<body>[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])"), true, "AIza"));
 
     private static final Pattern PEM_HEADER = Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----");
     private static final Pattern PEM_FOOTER = Pattern.compile("-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----");
@@ -135,6 +148,9 @@ public final class SecretDetector {
             return found;
         }
         for (Shape shape : SHAPES) {
+            if (!shape.mayMatch(text)) {
+                continue;
+            }
             Matcher m = shape.pattern().matcher(text);
             while (m.find()) {
                 String body = m.group("body");
@@ -163,7 +179,8 @@ public final class SecretDetector {
         }
         findUrlPasswords(value, found);
         Matcher dsn = DSN_PASSWORD.matcher(value);
-        while (dsn.find()) {
+        boolean mayHaveDsn = value.indexOf('=') >= 0; // the pattern needs one: skip the search without it
+        while (mayHaveDsn && dsn.find()) {
             if (!isPlaceholder(dsn.group("value"))) {
                 found.add(new SecretMatch(SecretKind.PASSWORD, dsn.start("value"), dsn.end("value"),
                         dsn.group("value"), "", "DATABASE_PASSWORD"));
@@ -272,14 +289,20 @@ public final class SecretDetector {
         List<SecretMatch> found = new ArrayList<>(findTokens(text));
         findUrlPasswords(text, found);
         Matcher authorization = AUTHORIZATION_TEXT.matcher(text);
-        while (authorization.find()) {
+        boolean mayHaveAuthorization = containsIgnoreCase(text, "authorization");
+        while (mayHaveAuthorization && authorization.find()) {
             if (!isPlaceholder(authorization.group("value"))) {
                 found.add(new SecretMatch(SecretKind.AUTHORIZATION, authorization.start("value"),
                         authorization.end("value"), authorization.group("value"), "",
                         SecretKind.AUTHORIZATION.environmentVariable()));
             }
         }
+        boolean quotedPairs = (text.indexOf('=') >= 0 || text.indexOf(':') >= 0)
+                && (text.indexOf('\'') >= 0 || text.indexOf('"') >= 0);
         for (Pattern pattern : List.of(QUOTED_PAIR, ASSIGNMENT_LINE)) {
+            if (pattern == QUOTED_PAIR ? !quotedPairs : text.indexOf('=') < 0) {
+                continue; // the pattern needs these characters: skip text without them
+            }
             Matcher pair = pattern.matcher(text);
             while (pair.find()) {
                 String name = pair.group("name");
@@ -306,6 +329,9 @@ public final class SecretDetector {
     }
 
     private static void findUrlPasswords(String text, List<SecretMatch> found) {
+        if (!text.contains("://")) {
+            return;
+        }
         Matcher url = URL_CREDENTIALS.matcher(text);
         while (url.find()) {
             String password = url.group("password");
@@ -323,6 +349,9 @@ public final class SecretDetector {
     }
 
     private static void findPrivateKeys(String text, List<SecretMatch> found) {
+        if (!text.contains("-----BEGIN ")) {
+            return;
+        }
         Matcher header = PEM_HEADER.matcher(text);
         while (header.find()) {
             int i = skipPemSeparators(text, header.end());
@@ -354,6 +383,19 @@ public final class SecretDetector {
             found.add(new SecretMatch(SecretKind.PRIVATE_KEY, header.start(), end, text.substring(header.start(), end),
                     header.group(), SecretKind.PRIVATE_KEY.environmentVariable()));
         }
+    }
+
+    /** Whether {@code text} contains {@code word} in any letter case (a superset of ASCII (?i) matching). */
+    private static boolean containsIgnoreCase(String text, String word) {
+        char lower = Character.toLowerCase(word.charAt(0));
+        char upper = Character.toUpperCase(word.charAt(0));
+        for (int i = 0; i + word.length() <= text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == lower || c == upper) && text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Skips whitespace and the {@code \n} escapes of a key written inside a Python string. */
