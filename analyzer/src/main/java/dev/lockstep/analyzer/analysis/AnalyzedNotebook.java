@@ -31,6 +31,8 @@ public final class AnalyzedNotebook {
     private final List<ProgramPoint> dynamicNamespace;
     private final ExecutionHistory history;
     private final Map<String, List<ProgramPoint>> executionPointCache = new HashMap<>();
+    private final Map<SyntaxNode, CallSite> callsByNode = new java.util.IdentityHashMap<>();
+    private final Map<Integer, List<CallSite>> callsByCell = new HashMap<>();
 
     AnalyzedNotebook(Notebook notebook, List<AnalyzedCell> cells, boolean pythonKernel, ImportTable imports,
             Map<String, List<Definition>> definitions, Map<String, List<NotebookAnalyzer.OwnedSummary>> functions,
@@ -42,6 +44,10 @@ public final class AnalyzedNotebook {
         this.definitions = definitions;
         this.functions = functions;
         this.calls = List.copyOf(calls);
+        for (CallSite call : this.calls) {
+            callsByNode.put(call.node(), call);
+            callsByCell.computeIfAbsent(call.cell().index(), k -> new ArrayList<>()).add(call);
+        }
         this.resolver = resolver;
         this.dynamicNamespace = List.copyOf(dynamicNamespace);
         this.history = ExecutionHistory.of(notebook);
@@ -81,6 +87,16 @@ public final class AnalyzedNotebook {
     /** Every call in the notebook, in document order (cell, then source position). */
     public List<CallSite> calls() {
         return calls;
+    }
+
+    /** The call whose {@code call} node this is, or null. */
+    public CallSite callAt(SyntaxNode callNode) {
+        return callsByNode.get(callNode);
+    }
+
+    /** The calls in one cell, in source order. */
+    public List<CallSite> callsIn(AnalyzedCell cell) {
+        return callsByCell.getOrDefault(cell.index(), List.of());
     }
 
     /** Calls whose callee is one of the given qualified names. */
@@ -284,10 +300,5 @@ public final class AnalyzedNotebook {
                 }
             }
         }
-    }
-
-    /** Reads of module-level names made by every cell, for tools that need them all. */
-    public List<NameRead> readsOf(AnalyzedCell cell) {
-        return new ArrayList<>(cell.semantics().reads());
     }
 }

@@ -4,7 +4,6 @@ import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
 import dev.lockstep.analyzer.analysis.ProgramPoint;
-import dev.lockstep.analyzer.analysis.PythonBuiltins;
 import dev.lockstep.analyzer.ipython.Magic;
 import dev.lockstep.analyzer.ipython.MagicKind;
 import dev.lockstep.analyzer.python.SyntaxNode;
@@ -140,8 +139,8 @@ public record CellEffects(Set<String> reads, Set<String> binds, Set<String> muta
                 }
             }
         }
-        for (CallSite call : notebook.calls()) {
-            if (call.cell() != cell || call.owner() != null) {
+        for (CallSite call : notebook.callsIn(cell)) {
+            if (call.owner() != null) {
                 continue;
             }
             if (FileWrites.isWrite(call)) {
@@ -320,41 +319,40 @@ public record CellEffects(Set<String> reads, Set<String> binds, Set<String> muta
     }
 
     private static boolean displayCall(AnalyzedNotebook notebook, AnalyzedCell cell, SyntaxNode node) {
-        for (CallSite call : notebook.calls()) {
-            if (call.node() == node) {
-                if (call.qualifiedName() != null && call.qualifiedName().startsWith("get_ipython")) {
-                    return true;
-                }
-                if (FileWrites.isWrite(call)) {
-                    return false;
-                }
-                if (isDisplayCall(call) || (call.callee().is("identifier")
-                        && (call.callee().text().equals("display") || call.callee().text().equals("print")))) {
-                    // display calls may carry other calls as arguments: those must display too
-                    return node.find(n -> n.is("call") && n != node).stream().allMatch(c -> displayCall(notebook, cell, c)
-                            || isQuery(notebook, c));
-                }
-                return isQuery(notebook, node);
-            }
+        CallSite call = notebook.callAt(node);
+        if (call == null) {
+            return false;
         }
-        return false;
+        if (call.qualifiedName() != null && call.qualifiedName().startsWith("get_ipython")) {
+            return true;
+        }
+        if (FileWrites.isWrite(call)) {
+            return false;
+        }
+        if (isDisplayCall(call) || (call.callee().is("identifier")
+                && (call.callee().text().equals("display") || call.callee().text().equals("print")))) {
+            // display calls may carry other calls as arguments: those must display too
+            return node.find(n -> n.is("call") && n != node).stream()
+                    .allMatch(c -> displayCall(notebook, cell, c) || isQuery(notebook, c));
+        }
+        return isQuery(notebook, node);
     }
+
+    /** Builtins that compute a value to look at without changing anything. */
+    private static final Set<String> QUERY_BUILTINS = Set.of("len", "type", "repr", "str", "sorted", "list", "round",
+            "abs", "sum", "min", "max", "dir", "vars", "id", "isinstance", "format", "print");
 
     /** Builtins and method chains that compute a value to look at without changing anything. */
     private static boolean isQuery(AnalyzedNotebook notebook, SyntaxNode node) {
-        for (CallSite call : notebook.calls()) {
-            if (call.node() == node) {
-                String name = call.qualifiedName();
-                if (name != null && name.startsWith("builtins.")) {
-                    String builtin = name.substring("builtins.".length());
-                    return Set.of("len", "type", "repr", "str", "sorted", "list", "round", "abs", "sum", "min", "max",
-                            "dir", "vars", "id", "isinstance", "format").contains(builtin) || PythonBuiltins.isBuiltin(builtin)
-                            && builtin.equals("print");
-                }
-                return call.methodName() != null && DISPLAY_METHODS.contains(call.methodName()) && !call.hasKeyword("inplace");
-            }
+        CallSite call = notebook.callAt(node);
+        if (call == null) {
+            return false;
         }
-        return false;
+        String name = call.qualifiedName();
+        if (name != null && name.startsWith("builtins.")) {
+            return QUERY_BUILTINS.contains(name.substring("builtins.".length()));
+        }
+        return call.methodName() != null && DISPLAY_METHODS.contains(call.methodName()) && !call.hasKeyword("inplace");
     }
 
     /** The variable at the root of {@code a.b[c].d}, or null. */
