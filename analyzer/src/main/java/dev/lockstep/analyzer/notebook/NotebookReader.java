@@ -533,7 +533,7 @@ public final class NotebookReader {
                 case "heading" -> CellType.MARKDOWN;
                 default -> throw new NotebookFormatException("cell " + number + ": unknown cell_type '" + type + "'");
             };
-            String text = source;
+            String text = withoutLoneCarriageReturns(source);
             if (type.equals("heading")) {
                 int level = headingLevel == null ? 1 : Math.max(1, Math.min(6, headingLevel));
                 text = "#".repeat(level) + " " + source;
@@ -543,6 +543,24 @@ public final class NotebookReader {
             }
             return new Cell(index, id, cellType, text, executionCount, tags, outputs);
         }
+    }
+
+    /**
+     * A lone {@code \r} (old Mac line end) as {@code \n}: Python and IPython end a line at one,
+     * and every position in Lockstep counts lines by {@code \n}. {@code \r\n} is left as it is.
+     */
+    static String withoutLoneCarriageReturns(String source) {
+        int cr = source.indexOf('\r');
+        if (cr < 0) {
+            return source;
+        }
+        StringBuilder out = new StringBuilder(source);
+        for (int i = cr; i < out.length(); i++) {
+            if (out.charAt(i) == '\r' && (i + 1 == out.length() || out.charAt(i + 1) != '\n')) {
+                out.setCharAt(i, '\n');
+            }
+        }
+        return out.toString();
     }
 
     /** Kept text and whether it was cut. */

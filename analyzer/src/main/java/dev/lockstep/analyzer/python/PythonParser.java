@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.treesitter.NodeAccess;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
@@ -39,11 +40,19 @@ public final class PythonParser {
 
     public ParsedModule parse(String source) {
         TSParser parser = PARSERS.get();
-        TSTree tree = parser.parseString(null, source);
+        // The binding refuses text that is not valid UTF-8 (it throws): a lone surrogate, which
+        // a notebook's JSON can hold as "\ud800", is parsed as '?' (one byte, as PositionIndex
+        // counts it) and reported, as CPython refuses such source too.
+        int loneSurrogate = firstLoneSurrogate(source);
+        String parsed = loneSurrogate < 0 ? source : withoutLoneSurrogates(source);
+        if (parsed.indexOf('\f') >= 0) {
+            // CPython takes a form feed as white space (the stdlib has ^L lines between sections);
+            // tree-sitter-python makes an ERROR of it. A space has the same width in bytes and chars.
+            parsed = parsed.replace('\f', ' ');
+        }
+        TSTree tree = parser.parseString(null, parsed);
         PositionIndex positions = new PositionIndex(source);
         TSNode root = tree.getRootNode();
-        // tree-sitter accepts Python 2 print/exec statements without an error node: look for them too.
-        boolean mayHaveProblems = root.hasError() || source.contains("print") || source.contains("exec");
         SyntaxNode copy;
         try {
             copy = copy(root, positions, source);
@@ -53,8 +62,48 @@ public final class PythonParser {
             return new ParsedModule(empty, List.of(new SyntaxProblem(line, positions.column(e.offset, line),
                     "nesting deeper than " + MAX_DEPTH + " levels (CPython's parser refuses such code)")));
         }
-        List<SyntaxProblem> problems = mayHaveProblems ? collectProblems(copy) : List.of();
+        copy.indexPreorder();
+        // Not only ERROR nodes: tree-sitter accepts Python 2 print/exec statements, keywords read
+        // as names ('async', 'else:' as an annotation) and more that CPython refuses.
+        List<SyntaxProblem> problems = collectProblems(copy);
+        problems.addAll(CPythonSyntax.problems(copy, source));
+        if (loneSurrogate >= 0) {
+            int line = positions.line(loneSurrogate);
+            problems.add(new SyntaxProblem(line, positions.column(loneSurrogate, line), String.format(
+                    "invalid character U+%04X (a lone surrogate, not encodable as UTF-8)", (int) source.charAt(loneSurrogate))));
+        }
+        if (problems.size() > 1) {
+            problems.sort(java.util.Comparator.comparingInt(SyntaxProblem::line).thenComparingInt(SyntaxProblem::column));
+        }
         return new ParsedModule(copy, problems);
+    }
+
+    /** The index of the first surrogate char that is not half of a pair, or -1. */
+    static int firstLoneSurrogate(String source) {
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < source.length() && Character.isLowSurrogate(source.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static String withoutLoneSurrogates(String source) {
+        StringBuilder out = new StringBuilder(source);
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < out.length() && Character.isLowSurrogate(out.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                out.setCharAt(i, '?');
+            }
+        }
+        return out.toString();
     }
 
     private static SyntaxNode copy(TSNode root, PositionIndex positions, String source) {
@@ -86,11 +135,11 @@ public final class PythonParser {
     }
 
     private static Pending pending(TSTreeCursor cursor, PositionIndex positions) {
-        TSNode node = cursor.currentNode();
-        int symbol = node.getSymbol();
+        TSNode node = cursor.currentNode(); // a cursor's node is never null: skip the binding's checks
+        int symbol = NodeAccess.symbol(node);
         int fieldId = cursor.currentFieldId();
-        int start = positions.charOffset(node.getStartByte());
-        int end = positions.charOffset(node.getEndByte());
+        int start = positions.charOffset(NodeAccess.startByte(node));
+        int end = positions.charOffset(NodeAccess.endByte(node));
         boolean missing = start == end && node.isMissing();
         return new Pending(symbolName(symbol, node), fieldId > 0 && fieldId < FIELD_NAMES.length ? FIELD_NAMES[fieldId] : null,
                 symbol < SYMBOL_NAMED.length ? SYMBOL_NAMED[symbol] : node.isNamed(), missing, start, end);
@@ -102,6 +151,12 @@ public final class PythonParser {
         }
         return OTHER_SYMBOLS.computeIfAbsent(symbol, s -> node.getType());
     }
+
+    /** Python 3's hard keywords, which tree-sitter-python sometimes takes as names while recovering. */
+    private static final java.util.Set<String> PYTHON_KEYWORDS = java.util.Set.of("False", "None", "True", "and", "as",
+            "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally",
+            "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
+            "return", "try", "while", "with", "yield");
 
     private static List<SyntaxProblem> collectProblems(SyntaxNode root) {
         List<SyntaxProblem> problems = new ArrayList<>();
@@ -119,6 +174,10 @@ public final class PythonParser {
                 // tree-sitter-python still accepts Python 2 statements; CPython 3 does not.
                 problems.add(new SyntaxProblem(node.startLine(), node.startColumn(),
                         "Python 2 '" + (node.is("print_statement") ? "print" : "exec") + "' statement"));
+            } else if (node.is("identifier") && node.endOffset() - node.startOffset() <= 8
+                    && PYTHON_KEYWORDS.contains(node.text())) {
+                problems.add(new SyntaxProblem(node.startLine(), node.startColumn(),
+                        "'" + node.text() + "' is a keyword, not a name"));
             } else if (node.isMissing()) {
                 problems.add(new SyntaxProblem(node.startLine(), node.startColumn(),
                         "missing " + (node.isNamed() ? node.type() : "'" + node.type() + "'")));

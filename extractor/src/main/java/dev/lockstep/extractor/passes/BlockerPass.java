@@ -70,7 +70,13 @@ public final class BlockerPass implements Pass {
                 cells.add(cell);
                 continue;
             }
-            List<SyntaxProblem> problems = PARSER.parse(cell.code()).problems();
+            List<SyntaxProblem> problems = new ArrayList<>(PARSER.parse(cell.code()).problems());
+            int indented = firstIndentedStatementLine(cell.code());
+            if (problems.isEmpty() && indented >= 0) {
+                // IPython runs a cell whose code starts indented (it dedents it); in the script the
+                // cell's code sits at module level, where CPython refuses the indent.
+                problems.add(new SyntaxProblem(indented, 0, "the code starts indented, which only IPython accepts"));
+            }
             if (problems.isEmpty()) {
                 cells.add(cell);
                 continue;
@@ -100,10 +106,43 @@ public final class BlockerPass implements Pass {
         };
     }
 
+    /**
+     * The line with U+FFFD for what cannot stand in a comment: NUL (CPython refuses it anywhere),
+     * a lone surrogate (from a "\\ud800" in the notebook's JSON: UTF-8 cannot encode it), and
+     * U+FEFF, U+FFFE, U+FFFF, at which tree-sitter-python ends a comment.
+     */
+    private static String commentSafe(String line) {
+        StringBuilder out = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < line.length() && Character.isLowSurrogate(line.charAt(i + 1))) {
+                out.append(c).append(line.charAt(++i));
+            } else {
+                boolean unsafe = Character.isSurrogate(c) || c == '\0' || c == '\uFEFF' || c == '\uFFFE' || c == '\uFFFF';
+                out.append(unsafe ? '\uFFFD' : c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The 0-based line of the code's first statement when that line is indented, else -1. */
+    private static int firstIndentedStatementLine(String code) {
+        String[] lines = code.split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String stripped = lines[i].strip();
+            if (stripped.isEmpty() || stripped.startsWith("#")) {
+                continue;
+            }
+            return Character.isWhitespace(lines[i].charAt(0)) ? i : -1;
+        }
+        return -1;
+    }
+
     private static String commentedOut(String code) {
         StringBuilder out = new StringBuilder("# lockstep: this cell does not parse; it is kept as comments:\n");
-        for (String line : code.split("\n", -1)) {
-            out.append("# ").append(line).append('\n');
+        // Every line break Python knows (\r\n, \r, \n): a bare \r would end the comment early.
+        for (String line : code.split("\r\n|\r|\n", -1)) {
+            out.append("# ").append(commentSafe(line)).append('\n');
         }
         out.append("raise RuntimeError(\"lockstep: a notebook cell did not parse; see the blockers in README.md\")");
         return out.toString();
