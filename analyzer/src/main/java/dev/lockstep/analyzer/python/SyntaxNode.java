@@ -31,6 +31,12 @@ public final class SyntaxNode {
     private final List<SyntaxNode> children;
     private final String source;
     private SyntaxNode parent;
+    // Set once by the parser on a finished tree (see indexPreorder): every node of the tree in
+    // source order, shared by all its nodes, and this node's subtree as a range of it, so a
+    // walk is a loop over an array instead of a stack of children.
+    private SyntaxNode[] preorder;
+    private int preorderStart;
+    private int preorderEnd;
 
     SyntaxNode(String type, String field, boolean named, boolean missing, int startOffset, int endOffset,
             int startLine, int startColumn, int endLine, int endColumn, List<SyntaxNode> children, String source) {
@@ -157,6 +163,13 @@ public final class SyntaxNode {
 
     /** Visits this node and every descendant in source order (iteratively: trees can be deep). */
     public void walk(Consumer<SyntaxNode> visitor) {
+        SyntaxNode[] order = preorder;
+        if (order != null) {
+            for (int i = preorderStart; i < preorderEnd; i++) {
+                visitor.accept(order[i]);
+            }
+            return;
+        }
         Deque<SyntaxNode> stack = new ArrayDeque<>();
         stack.push(this);
         while (!stack.isEmpty()) {
@@ -165,6 +178,32 @@ public final class SyntaxNode {
             for (int i = node.children.size() - 1; i >= 0; i--) {
                 stack.push(node.children.get(i));
             }
+        }
+    }
+
+    /**
+     * Lays the finished tree under this root out in source order once, so that walks of any of
+     * its nodes are array loops. Called by the parser before the tree is handed out.
+     */
+    void indexPreorder() {
+        List<SyntaxNode> order = new ArrayList<>();
+        Deque<SyntaxNode> stack = new ArrayDeque<>();
+        stack.push(this);
+        while (!stack.isEmpty()) {
+            SyntaxNode node = stack.pop();
+            node.preorderStart = order.size();
+            order.add(node);
+            for (int i = node.children.size() - 1; i >= 0; i--) {
+                stack.push(node.children.get(i));
+            }
+        }
+        SyntaxNode[] array = order.toArray(new SyntaxNode[0]);
+        // A subtree ends where the next node that is not its descendant starts: compute ends
+        // bottom-up (reverse preorder), each node's end being its last child's end.
+        for (int i = array.length - 1; i >= 0; i--) {
+            SyntaxNode node = array[i];
+            node.preorderEnd = node.children.isEmpty() ? i + 1 : node.children.get(node.children.size() - 1).preorderEnd;
+            node.preorder = array;
         }
     }
 
