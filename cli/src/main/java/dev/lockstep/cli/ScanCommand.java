@@ -79,7 +79,10 @@ public final class ScanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--fail-on: " + e.getMessage());
         }
-        List<NotebookFiles.Target> targets = NotebookFiles.expand(paths);
+        PrintWriter err = spec.commandLine().getErr();
+        List<NotebookFiles.Target> targets = NotebookFiles.expand(paths,
+                folder -> err.println("lockstep: warning: " + folder + ": no notebooks (.ipynb) in this folder"));
+        err.flush();
         RuleSelection selection = new RuleSelection(select, ignore);
         ConfigResolver configs = config != null ? ConfigResolver.using(config, selection)
                 : ConfigResolver.discovering(selection);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ScanCommandTest {
     private static final Path EXAMPLES = CliRunner.repoRoot().resolve("test-notebooks/examples");
     private static final Path RULE_FIXTURES = CliRunner.repoRoot().resolve("test-notebooks/rules");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void textFindingsHaveLocationRuleCodeFrameAndSummary() {
@@ -38,6 +39,19 @@ class ScanCommandTest {
         CliRunner.Result bad = CliRunner.run("scan", "--fail-on", "fatal", gaps);
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(bad.err()).contains("unknown severity 'fatal'");
+    }
+
+    @Test
+    void aFolderWithoutNotebooksIsSaidNotPassedOverSilently(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("empty/.ipynb_checkpoints"));
+        Files.writeString(dir.resolve("empty/.ipynb_checkpoints/old-checkpoint.ipynb"), "{}");
+        Files.writeString(dir.resolve("empty/notes.py"), "x = 1\n");
+        String notebook = RULE_FIXTURES.resolve("LS103/positive.ipynb").toString();
+        CliRunner.Result result = CliRunner.run("scan", "--format", "json", dir.resolve("empty").toString(), notebook);
+        assertThat(result.err().lines().toList()).containsExactly(
+                "lockstep: warning: " + dir.resolve("empty") + ": no notebooks (.ipynb) in this folder");
+        assertThat(JSON.readTree(result.out()).get("files")).hasSize(1); // the rest of the batch is scanned
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
     }
 
     @Test

@@ -26,12 +26,25 @@ public final class NotebookFiles {
     }
 
     public static List<Target> expand(List<String> arguments) {
+        return expand(arguments, folder -> { });
+    }
+
+    /**
+     * The notebooks named by {@code arguments} (files as given, folders searched), in a stable
+     * order; each folder argument that holds no notebook is passed to {@code emptyFolder}, so a
+     * mistyped folder does not pass silently as "no findings".
+     */
+    public static List<Target> expand(List<String> arguments, java.util.function.Consumer<String> emptyFolder) {
         Set<String> seen = new LinkedHashSet<>();
         List<Target> targets = new ArrayList<>();
         for (String argument : arguments) {
             Path path = Path.of(argument);
             if (Files.isDirectory(path)) {
-                for (Path file : notebooksUnder(path)) {
+                List<Path> notebooks = notebooksUnder(path);
+                if (notebooks.isEmpty()) {
+                    emptyFolder.accept(argument);
+                }
+                for (Path file : notebooks) {
                     String display = display(argument, path.relativize(file));
                     if (seen.add(file.toAbsolutePath().normalize().toString())) {
                         targets.add(new Target(file, display, true));
