@@ -122,7 +122,8 @@ public final class SyntaxNode {
 
     public List<SyntaxNode> namedChildren() {
         List<SyntaxNode> named = new ArrayList<>(children.size());
-        for (SyntaxNode child : children) {
+        for (int i = 0; i < children.size(); i++) {
+            SyntaxNode child = children.get(i);
             if (child.named) {
                 named.add(child);
             }
@@ -132,7 +133,10 @@ public final class SyntaxNode {
 
     /** The first child with the given field name, or null. */
     public SyntaxNode child(String fieldName) {
-        for (SyntaxNode child : children) {
+        // Indexed loops here and below: the launcher runs C1 only, which does not remove an
+        // iterator's allocation, and these are called for most nodes by most rules.
+        for (int i = 0; i < children.size(); i++) {
+            SyntaxNode child = children.get(i);
             if (fieldName.equals(child.field)) {
                 return child;
             }
@@ -143,7 +147,8 @@ public final class SyntaxNode {
     /** All children with the given field name. */
     public List<SyntaxNode> children(String fieldName) {
         List<SyntaxNode> result = new ArrayList<>();
-        for (SyntaxNode child : children) {
+        for (int i = 0; i < children.size(); i++) {
+            SyntaxNode child = children.get(i);
             if (fieldName.equals(child.field)) {
                 result.add(child);
             }
@@ -153,7 +158,8 @@ public final class SyntaxNode {
 
     /** The first named child of the given type, or null. */
     public SyntaxNode firstChildOfType(String nodeType) {
-        for (SyntaxNode child : children) {
+        for (int i = 0; i < children.size(); i++) {
+            SyntaxNode child = children.get(i);
             if (child.type.equals(nodeType)) {
                 return child;
             }

@@ -33,7 +33,7 @@ public final class StringLiterals {
             return null;
         }
         SyntaxNode start = node.firstChildOfType("string_start");
-        String prefix = start == null ? "" : start.text().replaceAll("['\"]", "").toLowerCase(java.util.Locale.ROOT);
+        String prefix = start == null ? "" : prefixOf(start.text());
         if (prefix.contains("b")) {
             return null;
         }
@@ -141,5 +141,17 @@ public final class StringLiterals {
             }
         }
         return b.toString();
+    }
+
+    /** The string prefix of a string_start token (r, b, f, u, in lower case), without its quotes. */
+    private static String prefixOf(String stringStart) {
+        StringBuilder prefix = new StringBuilder(2);
+        for (int i = 0; i < stringStart.length(); i++) {
+            char c = stringStart.charAt(i);
+            if (c != '\'' && c != '"') {
+                prefix.append(Character.toLowerCase(c));
+            }
+        }
+        return prefix.toString();
     }
 }

@@ -179,8 +179,10 @@ public final class LocalModuleDependency implements Rule {
             Set<String> namedFiles = new HashSet<>();
             boolean localSearchPath = false;
             for (AnalyzedCell cell : notebook.cells()) {
-                Matcher m = PY_FILE.matcher(cell.cell().source());
-                while (m.find()) {
+                String source = cell.cell().source();
+                // The pattern's look-behind is tried at every character: search only text that can match.
+                Matcher m = source.contains(".py") ? PY_FILE.matcher(source) : null;
+                while (m != null && m.find()) {
                     namedFiles.add(m.group(1));
                 }
                 for (Magic magic : cell.magics()) {
