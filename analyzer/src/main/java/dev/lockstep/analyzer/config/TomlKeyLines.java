@@ -96,20 +96,9 @@ final class TomlKeyLines {
         return path;
     }
 
+    /** A key/value line: the pair, then any trailing comment. */
     private void keyValue(KeyPath table) {
-        int keyLine = line;
-        List<String> keys = key();
-        KeyPath path = table;
-        for (String k : keys) {
-            path = path.key(k);
-            record(path, keyLine);
-        }
-        skipSpaces();
-        if (peek() == '=') {
-            i++;
-        }
-        skipSpaces();
-        value(path);
+        keyValueInline(table);
         skipSpaces();
         skipComment();
     }
