@@ -1,4 +1,4 @@
-package dev.lockstep.runtime.hashing;
+package dev.lockstep.jobformat.hash;
 
 import java.io.IOException;
 import java.io.InputStream;

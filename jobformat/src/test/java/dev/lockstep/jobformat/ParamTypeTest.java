@@ -1,4 +1,4 @@
-package dev.lockstep.runtime.spec;
+package dev.lockstep.jobformat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.lockstep.runtime.spec;
+package dev.lockstep.jobformat;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -181,7 +181,7 @@ public final class JobSpecLoader {
         if (input == null) {
           continue;
         }
-        fields.rejectUnknownKeys(input, key, List.of("path", "sha256"));
+        fields.rejectUnknownKeys(input, key, List.of("path", "kind", "sha256"));
         YamlNode pathNode = fields.required(input, key, "path");
         String path = pathNode == null ? null : nonEmptyString(pathNode, key + ".path");
         YamlNode shaNode = input.get("sha256");
@@ -190,8 +190,9 @@ public final class JobSpecLoader {
               "required key is missing (write \"sha256: ~\" for an input bound at run time with --input " + name + "=PATH)");
         }
         String sha = shaNode == null ? null : sha256(shaNode, key + ".sha256", true);
+        Optional<PathKind> kind = input.has("kind") ? Optional.ofNullable(kind(input.get("kind"), key + ".kind")) : Optional.empty();
         if (nameValid && path != null) {
-          inputs.put(name, new InputSpec(name, path, Optional.ofNullable(sha))); // an invalid sha was reported
+          inputs.put(name, new InputSpec(name, path, kind, Optional.ofNullable(sha))); // an invalid sha or kind was reported
         }
       }
       return inputs;
@@ -212,23 +213,26 @@ public final class JobSpecLoader {
         if (output == null) {
           continue;
         }
-        fields.rejectUnknownKeys(output, key, List.of("path", "compare"));
+        fields.rejectUnknownKeys(output, key, List.of("path", "kind", "compare"));
         YamlNode pathNode = fields.required(output, key, "path");
         String path = pathNode == null ? null : outputPath(pathNode, key + ".path");
         if (path != null && ownerByPath.containsKey(path)) {
           fields.problem(pathNode.line(), key + ".path", "same path as outputs." + ownerByPath.get(path) + ": " + path);
           path = null;
         }
+        PathKind kind = output.has("kind") ? kind(output.get("kind"), key + ".kind") : PathKind.FILE;
         ComparePolicy compare = output.has("compare") ? compare(output.get("compare"), key + ".compare") : new ComparePolicy.Bytes();
-        if (compare instanceof ComparePolicy.Tolerance && path != null && !ComparePolicy.Tolerance.readsNumerically(path)) {
+        // In a folder, a tolerance applies to the files verify reads numerically and the rest are compared as bytes.
+        if (compare instanceof ComparePolicy.Tolerance && path != null && kind == PathKind.FILE
+            && !ComparePolicy.Tolerance.readsNumerically(path)) {
           fields.problem(output.get("compare").line(), key + ".compare", "a tolerance needs a "
               + String.join(", ", ComparePolicy.Tolerance.NUMERIC_EXTENSIONS) + " file, got " + path + "; use compare: bytes");
         }
-        if (!nameValid || path == null || compare == null) {
+        if (!nameValid || path == null || compare == null || kind == null) {
           continue;
         }
         ownerByPath.put(path, name);
-        outputs.put(name, new OutputSpec(name, path, compare));
+        outputs.put(name, new OutputSpec(name, path, kind, compare));
       }
       return outputs;
     }
@@ -254,6 +258,18 @@ public final class JobSpecLoader {
         return null;
       }
       return normalized;
+    }
+
+    private PathKind kind(YamlNode node, String key) {
+      String text = fields.string(node, key);
+      if (text == null) {
+        return null;
+      }
+      Optional<PathKind> kind = PathKind.fromYaml(text);
+      if (kind.isEmpty()) {
+        fields.problem(node.line(), key, "expected file or folder, got \"" + text + "\"");
+      }
+      return kind.orElse(null);
     }
 
     private ComparePolicy compare(YamlNode node, String key) {

@@ -1,9 +1,8 @@
-package dev.lockstep.runtime.spec;
+package dev.lockstep.jobformat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lockstep.runtime.ExitCode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +83,7 @@ class JobSpecLoaderTest {
       version missing         | seed: 0\\n                                                          | lockstep.yaml:1: version: required key is missing
       version unsupported     | version: 2\\nseed: 0\\n                                             | lockstep.yaml:1: version: unsupported version 2; this runtime reads version 1
       unknown top-level key   | version: 1\\nseed: 0\\nparms: {}\\n                                 | lockstep.yaml:3: parms: unknown key; did you mean "params"? expected one of: version, source, seed, params, inputs, outputs, environment, secrets, hardware, python
-      unknown nested key      | version: 1\\nseed: 0\\ninputs:\\n  d: {path: a, sah256: ~}\\n       | lockstep.yaml:4: inputs.d.sah256: unknown key; did you mean "sha256"? expected one of: path, sha256
+      unknown nested key      | version: 1\\nseed: 0\\ninputs:\\n  d: {path: a, sah256: ~}\\n       | lockstep.yaml:4: inputs.d.sah256: unknown key; did you mean "sha256"? expected one of: path, kind, sha256
       duplicate key           | version: 1\\nseed: 0\\nseed: 1\\n                                   | lockstep.yaml:3: seed: duplicate key (YAML would silently keep only the last one)
       param null              | version: 1\\nseed: 0\\nparams:\\n  lr: ~\\n                         | lockstep.yaml:4: params.lr: expected a scalar (integer, float, boolean or string), got null
       param list              | version: 1\\nseed: 0\\nparams:\\n  sizes: [1, 2]\\n                 | lockstep.yaml:4: params.sizes: expected a scalar (integer, float, boolean or string), got a list
@@ -117,7 +116,6 @@ class JobSpecLoaderTest {
   void reportsTheKeyAndLineOfEachProblem(String name, String yaml, String expectedProblem) {
     assertThatThrownBy(() -> loader.parse(yaml.replace("\\n", "\n")))
         .isInstanceOfSatisfying(InvalidJobSpecException.class, e -> {
-          assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
           assertThat(e.problems().get(0).toString()).isEqualTo(expectedProblem);
         });
   }

@@ -1,4 +1,4 @@
-package dev.lockstep.runtime.spec;
+package dev.lockstep.jobformat;
 
 /**
  * One thing wrong with lockstep.yaml, printed as {@code lockstep.yaml:7: params.epochs: ...}.

@@ -1,4 +1,4 @@
-package dev.lockstep.runtime.spec;
+package dev.lockstep.jobformat;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
