@@ -109,22 +109,25 @@ final class ContractChecks {
         boolean written = s.job() != null && s.job().written();
         JobSpec spec = s.job() == null ? null : s.job().spec();
         int inputs = 0;
-        if (spec != null) {
+        if (!written && s.job() != null && s.job().extraction() != null) {
+            // A bare notebook: it names its data by path only, whatever extract could bind.
+            for (ExtractionRecord.Input input : s.job().extraction().inputs()) {
+                inputs++;
+                e.add(new Evidence("input " + input.name() + ": the notebook reads " + input.original()
+                        + (input.remote() ? " from the network" : "") + " by path and pins no content hash"
+                        + (input.sha256() == null ? "" : " (extract would record sha256 " + input.sha256() + ")"),
+                        true, null, -1, -1));
+            }
+        } else if (spec != null) {
             for (InputSpec input : spec.inputs().values()) {
                 inputs++;
                 if (input.sha256().isPresent()) {
-                    if (written) {
-                        e.add(Evidence.fact("input " + input.name() + ": " + input.path() + " pinned by sha256 "
-                                + input.sha256().get(), JobView.CONFIG));
-                    } else {
-                        e.add(new Evidence("input " + input.name() + ": the notebook reads " + input.path()
-                                + " by path and pins no content hash (extract would record sha256 " + input.sha256().get()
-                                + ")", true, null, -1, -1));
-                    }
+                    e.add(Evidence.fact("input " + input.name() + ": " + input.path() + " pinned by sha256 "
+                            + input.sha256().get(), JobView.CONFIG));
                 } else {
                     e.add(Evidence.failing("input " + input.name() + ": " + input.path()
-                            + " has no content hash: bind it with --input " + input.name() + "=PATH",
-                            written ? JobView.CONFIG : null));
+                            + " has no content hash: bind it with lockstep run --input " + input.name() + "=PATH and"
+                            + " record its sha256 in lockstep.yaml", JobView.CONFIG));
                 }
             }
             latestSucceeded(s).ifPresent(run -> {
@@ -416,7 +419,7 @@ final class ContractChecks {
         RunComparison comparison = RunComparator.compare(spec, baseline.run(), candidate.run());
         String runs = "runs " + baseline.runId() + " and " + candidate.runId();
         for (OutputVerdict verdict : comparison.outputs()) {
-            String text = "output " + verdict.describe() + " (" + runs + ")";
+            String text = "output " + verdict.output() + ": " + verdict.describe() + " (" + runs + ")";
             e.add(verdict.passed() ? Evidence.fact(text, record(candidate)) : Evidence.failing(text, record(candidate)));
         }
         boolean compared = comparison.passed() && !comparison.outputs().isEmpty();
@@ -470,6 +473,9 @@ final class ContractChecks {
         long failing = evidence.stream().filter(Evidence::decides).count();
         if (failing > 0) {
             String first = ordered.get(0).text();
+            if (first.codePointCount(0, first.length()) > 160) {
+                first = first.substring(0, first.offsetByCodePoints(0, 159)) + "\u2026";
+            }
             return new ItemResult(item, ItemStatus.FAIL, first + (failing > 1 ? " (and " + (failing - 1) + " more)" : ""),
                     ordered);
         }

@@ -72,7 +72,7 @@ public final class HtmlReviewReport {
             "svg .node rect{fill:#ddf4ff;stroke:#54aeff}svg .node.dropped rect{fill:#eaeef2;stroke:#afb8c1}svg .node.dropped text{fill:#8c959f}",
             "svg .node.blocked rect{stroke:var(--fail);stroke-width:2}svg text{font:11px ui-monospace,Menlo,Consolas,monospace;fill:#1f2328}",
             "svg .count{fill:#57606a}svg .edge{fill:none;stroke:#8c959f;stroke-width:1.2}svg .edge.late{stroke:var(--fail);stroke-width:1.6}",
-            "svg .blocker{fill:var(--fail);font-weight:700}svg .nfind{fill:#bf8700}",
+            "svg .blocker{fill:var(--fail)}svg text.blocker-mark{fill:#fff;font-weight:700}svg .nfind{fill:#bf8700}",
             ".legend span{margin-right:14px}.swatch{display:inline-block;width:14px;height:10px;border:1px solid #54aeff;background:#ddf4ff;vertical-align:middle;margin-right:4px}",
             ".swatch.dropped{background:#eaeef2;border-color:#afb8c1}.swatch.blocked{border:2px solid var(--fail)}",
             ".swatch.edge{height:0;border:0;border-top:2px solid #8c959f;background:none}.swatch.late{border-top-color:var(--fail)}",
@@ -475,8 +475,10 @@ public final class HtmlReviewReport {
             h.append("<text x=\"").append(NODE_X + 6).append("\" y=\"").append(top + 13).append("\">")
                     .append(html(clip(label, 52))).append("</text>");
             if (node.blocked()) {
-                h.append("<text class=\"blocker\" x=\"").append(NODE_X - 44).append("\" y=\"").append(top + 13)
-                        .append("\">&#9940;</text>");
+                // drawn, not a glyph: no font on the reader's machine is needed
+                h.append("<circle class=\"blocker\" cx=\"").append(NODE_X - 44).append("\" cy=\"").append(top + 9)
+                        .append("\" r=\"7\"/><text class=\"blocker-mark\" x=\"").append(NODE_X - 44).append("\" y=\"")
+                        .append(top + 13).append("\" text-anchor=\"middle\">!</text>");
             }
             if (node.findings() > 0) {
                 h.append("<text class=\"nfind\" x=\"").append(right - 6).append("\" y=\"").append(top + 13)
