@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             RunCommand.class, VerifyCommand.class,
             ReplayCommand.class,
             LockCommand.class,
+            ReviewCommand.class,
             CommandLine.HelpCommand.class},
         footer = {
             "",
