@@ -5,7 +5,7 @@ import static dev.lockstep.runtime.replay.ReplayNotebooks.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lockstep.runtime.hashing.Sha256;
+import dev.lockstep.jobformat.hash.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +58,7 @@ class ReplayerTest {
     assertThat(report.cells()).allSatisfy(c -> assertThat(c.verdict()).as("cell %d: %s", c.number(), c.detail())
         .isEqualTo(Verdict.VOLATILE_ONLY));
     assertThat(report.cells()).extracting(c -> c.volatileKinds().get(0)).containsExactly(
-        "memory address", "temporary path", "process id", "timestamp", "timing", "UUID", "HTML element id",
+        "memory address", "temporary path", "process id", "timestamp", "timing", "uuid", "html element id",
         "progress bar", "kernel temporary path");
     assertThat(report.exitCode()).isZero();
   }
