@@ -226,9 +226,9 @@ final class HarnessProcess {
           : CellRun.Status.EXITED;
       runs.put(running, new CellRun(running, status, JsonNodeFactory.instance.arrayNode(), 0, why));
     }
-    String afterwards = running != null ? "not run: the interpreter ended in cell " + (running + 1)
-        : stopped != null ? "not run: " + stopped
-        : ended ? "not run" : "not run: the interpreter exited with code " + exit + " before this cell" + logTail(log);
+    String afterwards = running != null ? "the interpreter ended in cell " + (running + 1)
+        : stopped != null ? stopped
+        : ended ? "the harness did not run it" : "the interpreter exited with code " + exit + " before this cell" + logTail(log);
     for (NotebookCell cell : cells) {
       runs.putIfAbsent(cell.index(), CellRun.notRun(cell.index(), afterwards));
     }
