@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             RunCommand.class, VerifyCommand.class,
             ReplayCommand.class,
             LockCommand.class,
+            BuildCommand.class,
             ReviewCommand.class,
             CommandLine.HelpCommand.class},
         footer = {
