@@ -14,7 +14,11 @@ import picocli.CommandLine.Command;
             "runs the job and proves two runs agree."
         },
         subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class, ExtractCommand.class,
-            RunCommand.class, VerifyCommand.class, ReviewCommand.class, CommandLine.HelpCommand.class},
+            RunCommand.class, VerifyCommand.class,
+            ReplayCommand.class,
+            LockCommand.class,
+            ReviewCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {
             "",
             "Exit codes: 0 success; 1 findings at or above --fail-on (scan), blockers (extract) or",

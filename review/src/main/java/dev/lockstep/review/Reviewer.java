@@ -16,7 +16,7 @@ import dev.lockstep.extractor.emit.JobRenderer;
 import dev.lockstep.extractor.plan.ExtractOptions;
 import dev.lockstep.extractor.plan.ExtractionPlan;
 import dev.lockstep.extractor.plan.OrderMode;
-import dev.lockstep.runtime.spec.SourceSpec;
+import dev.lockstep.jobformat.SourceSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -17,17 +17,17 @@ import dev.lockstep.runtime.interpreter.InterpreterProbe;
 import dev.lockstep.runtime.interpreter.InterpreterReport;
 import dev.lockstep.runtime.process.JobProcess;
 import dev.lockstep.runtime.process.ProcessResult;
+import dev.lockstep.runtime.provenance.ProvenanceWriter;
 import dev.lockstep.runtime.record.AtomicFiles;
 import dev.lockstep.runtime.record.CanonicalJson;
 import dev.lockstep.runtime.record.OutputCollector;
 import dev.lockstep.runtime.record.RunConfigFile;
 import dev.lockstep.runtime.record.RunId;
 import dev.lockstep.runtime.record.RunRecord;
-import dev.lockstep.runtime.spec.JobLayout;
-import dev.lockstep.runtime.spec.JobSpec;
-import dev.lockstep.runtime.spec.JobSpecLoader;
-import dev.lockstep.runtime.spec.OutputSpec;
-import dev.lockstep.runtime.spec.ParamValue;
+import dev.lockstep.jobformat.JobLayout;
+import dev.lockstep.jobformat.JobSpec;
+import dev.lockstep.jobformat.OutputSpec;
+import dev.lockstep.jobformat.ParamValue;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,7 +75,7 @@ public final class JobRunner {
   /** The checks, cheapest and most likely to fail first; any of them refuses the run. */
   private PreparedRun prepare(RunRequest request) throws JobException {
     Path jobDirectory = jobDirectory(request.jobDirectory());
-    JobSpec spec = new JobSpecLoader().load(jobDirectory);
+    JobSpec spec = JobSpecs.load(jobDirectory);
     Map<String, ParamValue> params = ParamResolver.resolve(spec.params(), request.params());
     List<InputBinding> bindings = InputBinder.bind(spec.inputs(), request.inputs(), jobDirectory, caller.workingDirectory());
     JobEnvironment environment = JobEnvironmentResolver.resolve(spec, caller.environment());
@@ -135,6 +135,9 @@ public final class JobRunner {
         RecordAssembly.hardware(run.machine(), run.spec(), run.hardwareWarnings()),
         outputs.outputs());
     AtomicFiles.write(runDirectory.resolve(JobLayout.RUN_RECORD), CanonicalJson.write(record));
+    if (failure == null) {
+      ProvenanceWriter.write(run.jobDirectory(), runDirectory, record, caller.environment());
+    }
     return new RunOutcome(runId, runDirectory, record, run.spec());
   }
 

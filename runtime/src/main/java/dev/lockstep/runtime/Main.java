@@ -2,7 +2,7 @@ package dev.lockstep.runtime;
 
 import dev.lockstep.runtime.compare.ComparisonReport;
 import dev.lockstep.runtime.compare.RunComparison;
-import dev.lockstep.runtime.hashing.Sha256;
+import dev.lockstep.jobformat.hash.Sha256;
 import dev.lockstep.runtime.record.RunRecord;
 import java.io.PrintStream;
 import java.util.Arrays;

@@ -4,8 +4,7 @@ import dev.lockstep.runtime.compare.RunComparator;
 import dev.lockstep.runtime.compare.RunComparison;
 import dev.lockstep.runtime.record.RunHistory;
 import dev.lockstep.runtime.record.StoredRun;
-import dev.lockstep.runtime.spec.JobSpec;
-import dev.lockstep.runtime.spec.JobSpecLoader;
+import dev.lockstep.jobformat.JobSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -48,7 +47,7 @@ public final class Verifier {
    */
   public RunComparison compareRuns(Path jobDirectory, String baselineRunId, String candidateRunId) throws JobException {
     Path directory = new JobRunner(caller).jobDirectory(jobDirectory);
-    JobSpec spec = new JobSpecLoader().load(directory);
+    JobSpec spec = JobSpecs.load(directory);
     RunHistory history = new RunHistory(directory);
     try {
       return RunComparator.compare(spec, history.load(baselineRunId), history.load(candidateRunId));

@@ -175,6 +175,7 @@ public final class SarifReport {
         if (at.cellId() != null) {
             json.writeStringField("cellId", at.cellId());
         }
+        json.writeNumberField("rank", Ranking.rankOf(file, finding));
         json.writeEndObject();
         json.writeEndObject();
     }

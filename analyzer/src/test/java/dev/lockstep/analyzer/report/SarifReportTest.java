@@ -25,10 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SarifReportTest {
 
-    private static Path schemaFile() {
-        Path schema = RepoPaths.root().resolveSibling("shared").resolve("schemas/sarif-schema-2.1.0.json");
-        assertThat(schema).as("the team's SARIF schema beside the repository").exists();
-        return schema;
+    /** The OASIS SARIF 2.1.0 schema, vendored as a test resource (see schemas/README.md there). */
+    private static InputStream schema() {
+        InputStream in = SarifReportTest.class.getResourceAsStream("/schemas/sarif-schema-2.1.0.json");
+        assertThat(in).as("the vendored SARIF schema on the test classpath").isNotNull();
+        return in;
     }
 
     private static JsonNode sarifOf(List<String> paths) throws Exception {
@@ -40,7 +41,7 @@ class SarifReportTest {
 
     private static Set<ValidationMessage> validate(JsonNode sarif) throws Exception {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
-        try (InputStream in = Files.newInputStream(schemaFile())) {
+        try (InputStream in = schema()) {
             JsonSchema schema = factory.getSchema(in);
             return schema.validate(sarif);
         }

@@ -2,8 +2,8 @@ package dev.lockstep.runtime.compare;
 
 import dev.lockstep.runtime.record.RunRecord;
 import dev.lockstep.runtime.record.StoredRun;
-import dev.lockstep.runtime.spec.JobSpec;
-import dev.lockstep.runtime.spec.OutputSpec;
+import dev.lockstep.jobformat.JobSpec;
+import dev.lockstep.jobformat.OutputSpec;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.lockstep.runtime.inputs;
 
 import dev.lockstep.runtime.JobException;
-import dev.lockstep.runtime.spec.InputSpec;
+import dev.lockstep.jobformat.InputSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.lockstep.runtime.inputs;
 
 import dev.lockstep.runtime.JobException;
-import dev.lockstep.runtime.hashing.Sha256;
+import dev.lockstep.jobformat.hash.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.lockstep.runtime.record;
 
-import dev.lockstep.runtime.hashing.Sha256;
-import dev.lockstep.runtime.spec.OutputSpec;
+import dev.lockstep.jobformat.hash.Sha256;
+import dev.lockstep.jobformat.OutputSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.lockstep.runtime.record;
 
 import dev.lockstep.runtime.JobException;
-import dev.lockstep.runtime.spec.JobLayout;
+import dev.lockstep.jobformat.JobLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
