@@ -26,6 +26,7 @@ import dev.lockstep.runtime.record.AtomicFiles;
 import dev.lockstep.runtime.record.CanonicalJson;
 import dev.lockstep.jobformat.InputSpec;
 import dev.lockstep.jobformat.JobSpec;
+import dev.lockstep.jobformat.InvalidJobSpecException;
 import dev.lockstep.jobformat.JobSpecLoader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -86,7 +87,7 @@ public final class ImageBuilder {
     JobSpec spec;
     try {
       spec = new JobSpecLoader().load(job);
-    } catch (JobException e) {
+    } catch (InvalidJobSpecException e) {
       throw PackagingException.usage(e.getMessage());
     }
     LockFile lock = JobLocker.read(job);
