@@ -1,7 +1,7 @@
 package dev.lockstep.extractor.passes;
 
 import dev.lockstep.extractor.ExtractException;
-import dev.lockstep.extractor.code.ContentHash;
+import dev.lockstep.jobformat.hash.HashManifest;
 import dev.lockstep.extractor.plan.Blocker;
 import dev.lockstep.extractor.plan.Change;
 import dev.lockstep.extractor.plan.ExtractionPlan;
@@ -64,7 +64,7 @@ public final class InputBindingPass implements Pass {
             }
             String sha256;
             try {
-                sha256 = ContentHash.of(bound);
+                sha256 = HashManifest.of(bound);
             } catch (IOException e) {
                 throw new ExtractException("--input " + input.name() + ": cannot read " + bound + ": " + e.getMessage(), e);
             }
