@@ -73,8 +73,12 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Write nothing when there are blockers.")
     boolean strict;
 
-    @Option(names = "--force", description = "Replace a non-empty output directory.")
+    @Option(names = "--force", description = "Replace a non-empty output directory (its runs/ is kept).")
     boolean force;
+
+    @Option(names = "--carry-inputs",
+            description = "Copy the bound input files and folders into the job (data/NAME/), so the job folder runs as it is elsewhere.")
+    boolean carryInputs;
 
     @Override
     public Integer call() {
@@ -95,7 +99,7 @@ public final class ExtractCommand implements Callable<Integer> {
         }
         Extractor.ExtractionResult result;
         try {
-            result = new Extractor().extract(notebook, output, options, force, strict);
+            result = new Extractor().extract(notebook, output, options, force, strict, carryInputs);
         } catch (ExtractException e) {
             err.println("lockstep: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -110,7 +114,8 @@ public final class ExtractCommand implements Callable<Integer> {
         }
         if (!plan.blockers().isEmpty()) {
             out.println(plan.blockers().size() + (plan.blockers().size() == 1 ? " blocker" : " blockers")
-                    + " (the job is not reproducible until each is decided; see README.md):");
+                    + " (the job is not reproducible until each is decided"
+                    + (result.written() != null ? "; see " + output.resolve("README.md") + "):" : "):"));
             for (Blocker b : plan.blockers()) {
                 String where = b.cell() == 0 ? "notebook" : "cell " + b.cell() + (b.line() > 0 ? ":" + b.line() : "");
                 out.println("  " + b.ruleId() + " " + where + ": " + b.message() + " -> " + b.decision());
