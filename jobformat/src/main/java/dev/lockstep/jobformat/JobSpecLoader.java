@@ -27,7 +27,8 @@ public final class JobSpecLoader {
   private static final long MAX_SEED = 4_294_967_295L;
 
   private static final List<String> TOP_LEVEL_KEYS =
-      List.of("version", "source", "seed", "params", "inputs", "outputs", "environment", "secrets", "hardware", "python", "log");
+      List.of("version", "source", "seed", "params", "inputs", "outputs", "environment", "secrets", "hardware", "python",
+          "log", "image"); // image: read by lockstep build (packaging module), not by the runtime
 
   /** Loads {@code jobDirectory/lockstep.yaml}. */
   public JobSpec load(Path jobDirectory) throws InvalidJobSpecException {

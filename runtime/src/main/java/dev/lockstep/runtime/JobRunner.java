@@ -17,6 +17,7 @@ import dev.lockstep.runtime.interpreter.InterpreterProbe;
 import dev.lockstep.runtime.interpreter.InterpreterReport;
 import dev.lockstep.runtime.process.JobProcess;
 import dev.lockstep.runtime.process.ProcessResult;
+import dev.lockstep.runtime.provenance.ProvenanceWriter;
 import dev.lockstep.runtime.record.AtomicFiles;
 import dev.lockstep.runtime.record.CanonicalJson;
 import dev.lockstep.runtime.record.OutputCollector;
@@ -142,6 +143,9 @@ public final class JobRunner {
         outputs.outputs(),
         RunLog.record(runDirectory.resolve(JobLayout.RUN_LOG)));
     AtomicFiles.write(runDirectory.resolve(JobLayout.RUN_RECORD), CanonicalJson.write(record));
+    if (failure == null) {
+      ProvenanceWriter.write(run.jobDirectory(), runDirectory, record, caller.environment());
+    }
     return new RunOutcome(runId, runDirectory, record, run.spec());
   }
 
