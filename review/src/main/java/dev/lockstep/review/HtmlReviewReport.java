@@ -252,7 +252,9 @@ public final class HtmlReviewReport {
                 .append("\"><div class=\"head\">").append(f.location().cell() == 0 ? "notebook"
                         : "cell " + f.location().cell() + ":" + f.location().line() + ":" + f.location().column())
                 .append(" &middot; ").append(html(f.ruleId())).append(' ').append(severity).append(' ')
-                .append(html(f.ruleName())).append(decides ? "" : " <span class=\"file\">(does not decide the item)</span>")
+                .append(html(f.ruleName())).append(decides ? "" : r.kind() == Review.Kind.JOB
+                        ? " <span class=\"file\">(extract resolves this in the job)</span>"
+                        : " <span class=\"file\">(context: does not decide the item)</span>")
                 .append("</div><div>").append(html(f.message())).append("</div>");
         excerpt(h, r.notebook(), f);
         h.append("</div>");

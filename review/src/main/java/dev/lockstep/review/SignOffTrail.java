@@ -102,6 +102,7 @@ public final class SignOffTrail {
         }
         StringWriter out = new StringWriter();
         try (JsonGenerator json = JsonOutput.open(out)) {
+            json.setCodec(mapper);
             json.writeStartArray();
             if (existing != null) {
                 for (JsonNode entry : existing) {

@@ -109,7 +109,11 @@ public final class InputOutputPass implements Pass {
             boolean writesOnly = group.stream().allMatch(p -> p.writes() || written.contains(p.path()))
                     && group.stream().anyMatch(Place::declaresOutput);
             boolean multiContext = group.stream().anyMatch(p -> !p.single());
+            boolean readsTheLiteral = group.stream().allMatch(p -> p.access().access() == Access.READ && p.single()
+                    && p.path().equals(root(p).text()) && !written.contains(p.path()));
             if (writesOnly && moveWriteRoot(group, state)) {
+                moved.addAll(group);
+            } else if (readsTheLiteral && moveReadFile(group, state)) {
                 moved.addAll(group);
             } else if (multiContext && group.stream().allMatch(p -> p.access().access().readsFiles()) && moveReadRoot(group, state)) {
                 moved.addAll(group);
@@ -165,6 +169,8 @@ public final class InputOutputPass implements Pass {
                 if (path == null || !(IoFacts.looksLocal(path) || state.existsBesideNotebook(path))) {
                     continue; // a hub id: LS204/LS206 decide
                 }
+            } else if (path == null && kind.readsFiles() && state.fromListing(access.cell(), access.argument(), 0)) {
+                continue; // a file a listing found: the listing's folder is the input
             } else if (path == null) {
                 String known = value instanceof Value.Str s ? s.text() : "";
                 if (kind.changesFiles() && isOutsideRunFolder(known)) {
@@ -191,8 +197,8 @@ public final class InputOutputPass implements Pass {
     /** A literal that is itself the whole argument of one call moves with that call. */
     private static boolean movesAlone(Place place, Root root) {
         return place.single() && place.value().suffixAfterRoot().isEmpty() && place.access().argument() != null
-                && place.access().argument().contains(root.literal())
-                && place.access().api().suffix() == null;
+                && root.cell().index() == place.cell().index() && place.access().argument().contains(root.literal())
+                && place.path().equals(root.text());
     }
 
     /** Moves a literal that only writes into the run folder, declaring each file written under it. */
@@ -236,6 +242,24 @@ public final class InputOutputPass implements Pass {
         return true;
     }
 
+    private static Root root(Place place) {
+        return place.value().root();
+    }
+
+    /** A literal bound to a name and read as it is ({@code TRAIN_PATH = "data/train.csv"}) becomes an input where it is bound. */
+    private static boolean moveReadFile(List<Place> group, State state) {
+        Place first = group.get(0);
+        Root root = root(first);
+        if (!state.free(root.cell(), root.literal())) {
+            return false;
+        }
+        String name = state.declareInput(first, first.path(), baseName(variableOf(root), first.path()));
+        String access = "CONFIG.inputs[" + PythonText.string(name) + "]";
+        state.edit(root.cell(), root.literal(), access);
+        state.change(root.cell(), root.literal(), "path " + PythonText.string(first.path()) + " became input '" + name + "' (" + access + ")");
+        return true;
+    }
+
     /** A literal read through helper calls (one file per call) becomes a folder input. */
     private static boolean moveReadRoot(List<Place> group, State state) {
         Root root = group.get(0).value().root();
@@ -273,6 +297,58 @@ public final class InputOutputPass implements Pass {
             } catch (java.nio.file.InvalidPathException e) {
                 return false;
             }
+        }
+
+        /**
+         * Whether an expression's value comes from a directory listing the job declares
+         * ({@code for path in glob.glob(...)}, {@code shards = sorted(glob.glob(...))}): a name bound
+         * by a loop over, or an assignment from, an expression holding a listing call.
+         */
+        boolean fromListing(AnalyzedCell cell, SyntaxNode expression, int depth) {
+            if (expression == null || depth > 6) {
+                return false;
+            }
+            var notebook = synthetic.analyzed();
+            for (SyntaxNode node : expression.find(n -> n.is("call") || n.is("identifier"))) {
+                if (node.is("call")) {
+                    var call = notebook.callAt(node);
+                    if (call != null && notebook.facts().io().at(call).stream().anyMatch(a -> a.access() == Access.LIST)) {
+                        return true;
+                    }
+                    continue;
+                }
+                for (SyntaxNode loop = node.parent(); loop != null; loop = loop.parent()) {
+                    if ((loop.is("for_statement") || loop.is("for_in_clause")) && loop.child("left") != null
+                            && loop.child("left").find(n -> n.is("identifier") && n.text().equals(node.text())).size() > 0
+                            && loop.child("right") != null && loop.child("right") != expression
+                            && fromListing(cell, loop.child("right"), depth + 1)) {
+                        return true;
+                    }
+                    if (loop.is("list_comprehension") || loop.is("generator_expression") || loop.is("set_comprehension")
+                            || loop.is("dictionary_comprehension")) {
+                        for (SyntaxNode clause : loop.namedChildren()) {
+                            if (clause.is("for_in_clause") && clause.child("left") != null
+                                    && clause.child("left").text().equals(node.text())
+                                    && fromListing(cell, clause.child("right"), depth + 1)) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+                if (!cell.semantics().isLocal(node)) {
+                    for (var definition : notebook.definitionsOf(node.text())) {
+                        SyntaxNode bound = definition.node() == null ? null : definition.node().parent();
+                        if (bound != null && bound.is("assignment") && bound.child("right") != null
+                                && fromListing(definition.cell(), bound.child("right"), depth + 1)) {
+                            return true;
+                        }
+                        if (bound != null && (bound.is("for_statement")) && fromListing(definition.cell(), bound.child("right"), depth + 1)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
         }
 
         /** Whether no edit covers the node yet. */
@@ -348,7 +424,7 @@ public final class InputOutputPass implements Pass {
                 }
                 String name = declareOutput(place, runRelative(place.path()), baseName(variable, place.path()));
                 replacement = "CONFIG.outputs[" + PythonText.string(name) + "]";
-                what = "output '" + name + "'";
+                what = "output '" + name + "' (" + replacement + ")";
             } else if (access.shape() == Shape.PATTERN && GLOB.matcher(place.path()).find()) {
                 String[] split = splitPattern(place.path());
                 String name = declareInput(place, split[0], baseName(null, split[0]));
@@ -357,7 +433,7 @@ public final class InputOutputPass implements Pass {
             } else {
                 String name = declareInput(place, place.path(), baseName(variable, place.path()));
                 replacement = "CONFIG.inputs[" + PythonText.string(name) + "]";
-                what = "input '" + name + "'";
+                what = "input '" + name + "' (" + replacement + ")";
             }
             if (access.api().receiver() || place.value().path()) {
                 replacement = "__import__(\"pathlib\").Path(" + replacement + ")";

@@ -1,0 +1,79 @@
+package dev.lockstep.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lockstep.extractor.Extractor;
+import dev.lockstep.extractor.plan.ExtractOptions;
+import dev.lockstep.extractor.plan.OrderMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Job directories without runs (runs with real Python: cli ReviewBrowserTest), and the closure files beside them. */
+class JobReviewTest {
+
+    private static Path extract(Path dir, String notebook) {
+        Path source = TestNotebooks.examples().resolve(notebook);
+        Path job = dir.resolve("job");
+        ExtractOptions options = new ExtractOptions(OrderMode.AUTO, false, true, 0, Map.of(), List.of(), Map.of(),
+                source.getParent(), job, null);
+        new Extractor().extract(source, job, options, false, false);
+        return job;
+    }
+
+    private static Review review(Path job, Path notebook) {
+        return new Reviewer().review(job.toString(), new Reviewer.Options(notebook, List.of())).reviews().get(0);
+    }
+
+    @Test
+    void aJobNeverRunCannotPassItemNine(@TempDir Path dir) {
+        Path job = extract(dir, "clean-reproducible.ipynb");
+        Review review = review(job, null);
+        assertThat(review.kind()).isEqualTo(Review.Kind.JOB);
+        assertThat(review.sha256()).hasSize(64);
+        assertThat(review.items().get(8).status()).isEqualTo(ItemStatus.FAIL);
+        assertThat(review.items().get(8).summary()).contains("0 successful run(s) of this version of the job");
+        assertThat(review.items().get(5).status()).isEqualTo(ItemStatus.PASS); // hardware declared in lockstep.yaml
+        // The notebook is not beside the job: said, not guessed.
+        assertThat(review.notes()).anySatisfy(n -> assertThat(n).contains("is not beside the job"));
+        assertThat(review.graph()).isNull();
+    }
+
+    @Test
+    void theSourceNotebookGivesFindingsThatExtractResolvedAsContext(@TempDir Path dir) {
+        Path job = extract(dir, "pytorch-adapter-finetune.ipynb");
+        Review review = review(job, TestNotebooks.examples().resolve("pytorch-adapter-finetune.ipynb"));
+        assertThat(review.findings()).isNotEmpty();
+        assertThat(review.graph()).isNotNull();
+        ItemResult randomness = review.items().get(3);
+        assertThat(randomness.status()).isEqualTo(ItemStatus.PASS);
+        assertThat(randomness.evidence()).anySatisfy(e -> assertThat(e.text()).contains("extract resolves this in the job"));
+        // The unbound training data is a blocker extract left: it still decides item 1.
+        assertThat(review.items().get(0).status()).isEqualTo(ItemStatus.FAIL);
+        assertThat(review.items().get(0).evidence()).anySatisfy(e -> assertThat(e.text()).contains("blocker EX002"));
+    }
+
+    @Test
+    void aLockIsReadWhenPresentAndAnUnreadableOneFailsItemThree(@TempDir Path dir) throws Exception {
+        Path job = extract(dir, "clean-reproducible.ipynb");
+        Files.writeString(job.resolve("lockstep.lock"), "{\"packages\": {\"numpy\": {\"version\": \"1.24.2\"}},"
+                + " \"image\": {\"digest\": \"sha256:" + "ab".repeat(32) + "\"}}");
+        ItemResult three = review(job, null).items().get(2);
+        assertThat(three.evidence()).extracting(Evidence::text)
+                .contains("lockstep.lock pins 1 packages", "image sha256:" + "ab".repeat(32));
+        Files.writeString(job.resolve("lockstep.lock"), "= not [ a lock");
+        ItemResult broken = review(job, null).items().get(2);
+        assertThat(broken.status()).isEqualTo(ItemStatus.FAIL);
+        assertThat(broken.summary()).contains("lockstep.lock cannot be read");
+    }
+
+    @Test
+    void withoutALockTheReviewSaysSo(@TempDir Path dir) {
+        Path job = extract(dir, "clean-reproducible.ipynb");
+        assertThat(review(job, null).items().get(2).evidence()).extracting(Evidence::text)
+                .contains("no lockstep.lock: packages beyond the direct requirements are not locked");
+    }
+}
