@@ -41,6 +41,11 @@ final class ReplayNotebooks {
         r.python(), r.timeout(), cellTimeout, r.twice(), r.tolerance(), r.outputCap(), r.engine(), r.caller());
   }
 
+  static ReplayRequest withTimeout(ReplayRequest r, Duration timeout) {
+    return new ReplayRequest(r.notebook(), r.order(), r.seeding(), r.prelude(), r.seededEnvironment(), r.translated(),
+        r.python(), timeout, r.cellTimeout(), r.twice(), r.tolerance(), r.outputCap(), r.engine(), r.caller());
+  }
+
   static ReplayRequest withOrder(ReplayRequest r, ReplayOrder order) {
     return new ReplayRequest(r.notebook(), order, r.seeding(), r.prelude(), r.seededEnvironment(), r.translated(),
         r.python(), r.timeout(), r.cellTimeout(), r.twice(), r.tolerance(), r.outputCap(), r.engine(), r.caller());

@@ -173,6 +173,23 @@ class ReplayerTest {
   }
 
   @Test
+  void theWholeReplaysTimeoutStopsItAndNamesIt() throws Exception {
+    Path nb = temp.resolve("slow.ipynb");
+    Files.writeString(nb, """
+        {"cells": [
+          {"cell_type": "code", "execution_count": 1, "metadata": {}, "outputs": [], "source": "import time\\ntime.sleep(120)"},
+          {"cell_type": "code", "execution_count": 2, "metadata": {}, "outputs": [], "source": "print(1)"}],
+         "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+        """);
+    ReplayReport report = new Replayer().replay(ReplayNotebooks.withTimeout(request(nb), Duration.ofSeconds(10))).report();
+
+    // On a loaded machine the interpreter may not even have reached cell 1 in 10 s: either way both are not run.
+    assertThat(report.cells()).extracting(CellReport::verdict).containsExactly(Verdict.NOT_RUN, Verdict.NOT_RUN);
+    assertThat(cell(report, 1).detail()).isEqualTo("the replay ran past --timeout 10 s");
+    assertThat(cell(report, 2).detail()).endsWith("the replay ran past --timeout 10 s");
+  }
+
+  @Test
   void theReportIsTheSameEveryTime() throws Exception {
     ReplayRequest request = request(notebook("images"));
     String first = ReplayReportFormat.jsonText(new Replayer().replay(request).report());
