@@ -5,4 +5,5 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 bash scripts/ensure-test-packages.sh
+bash scripts/ensure-container-tools.sh
 mvn -B -ntp verify "$@"
