@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
             "runs the job and proves two runs agree."
         },
         subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class, ExtractCommand.class,
-            RunCommand.class, VerifyCommand.class, LockCommand.class, BuildCommand.class, CommandLine.HelpCommand.class},
+            RunCommand.class, VerifyCommand.class, LockCommand.class, BuildCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
             "Exit codes: 0 success; 1 findings at or above --fail-on (scan), blockers (extract) or",
