@@ -112,4 +112,45 @@ class ImageBuilderTest {
         Optional.of(temp.resolve("none.tar")), Optional.empty(), temp.resolve("cache"), null)))
         .hasMessageContaining("run `lockstep lock");
   }
+
+  @Test
+  void wheelsFillWhatTheBaseLacksInALayerOfTheirOwn() throws Exception {
+    Path job = ProvenanceTest.job(temp.resolve("job"));
+    Process pip = new ProcessBuilder(PYTHON.toString(), "-m", "pip", "--version").redirectErrorStream(true).start();
+    pip.getInputStream().readAllBytes();
+    assumeTrue(pip.waitFor() == 0, "needs pip for /usr/bin/python3 (Debian python3-pip)");
+    Files.writeString(job.resolve("lockstep.yaml"), Files.readString(job.resolve("lockstep.yaml"))
+        .replace("imports: [json, numpy]", "imports: [json, numpy, tinypkg]"));
+    Path jar = Path.of(System.getProperty("lockstep.repo.root", "..")).resolve("runtime/target/lockstep-runtime-0.1.0-standalone.jar");
+    assumeTrue(Files.isRegularFile(jar), "needs the runtime's standalone jar (mvn package -pl runtime)");
+    Files.createDirectories(job.resolve("lib"));
+    Files.copy(jar, job.resolve("lib/lockstep-runtime.jar"));
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("tinypkg/__init__.py", "VALUE = 42\n");
+    files.put("tinypkg-1.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: tinypkg\nVersion: 1.0\n\n");
+    files.put("tinypkg-1.0.dist-info/top_level.txt", "tinypkg\n");
+    files.put("tinypkg-1.0.dist-info/WHEEL", "Wheel-Version: 1.0\nGenerator: lockstep-test\nRoot-Is-Purelib: true\nTag: py3-none-any\n\n");
+    Path wheels = Files.createDirectories(temp.resolve("wheels"));
+    TestImages.wheel(wheels.resolve("tinypkg-1.0-py3-none-any.whl"), files);
+    Path site = temp.resolve("site"); // where the lock's interpreter finds tinypkg, as a developer's venv would
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      Files.createDirectories(site.resolve(file.getKey()).getParent());
+      Files.writeString(site.resolve(file.getKey()), file.getValue());
+    }
+    Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+    environment.put("PYTHONPATH", site.toString());
+    new JobLocker().lock(new JobLocker.Request(job, Optional.of(PYTHON), new HfCache(temp.resolve("hf")), Map.of(), environment));
+    Path base = TestImages.dockerSave(temp.resolve("base.tar"), List.of(debianLike(numpyVersion(job))));
+
+    assertThatThrownBy(() -> new ImageBuilder().build(new ImageBuilder.Request(job, new ImageTarget.Tar(temp.resolve("x.tar")),
+        Optional.of(base), Optional.empty(), temp.resolve("cache"), null)))
+        .hasMessageContaining("tinypkg 1.0: not installed");
+    ImageBuilder.Result built = new ImageBuilder().build(new ImageBuilder.Request(job, new ImageTarget.Tar(temp.resolve("w.tar")),
+        Optional.of(base), Optional.of(wheels), temp.resolve("cache"), null));
+
+    assertThat(built.layers()).hasSize(6); // base, java, runtime, python-packages, pipeline, config
+    BaseImageContents image = BaseImageContents.read(temp.resolve("w.tar"));
+    assertThat(image.packages().get("tinypkg").metadataPath()).isEqualTo("/opt/lockstep/python/tinypkg-1.0.dist-info/METADATA");
+    assertThat(image.packages().get("numpy").version()).isEqualTo(numpyVersion(job)); // from the base, not the wheelhouse
+  }
 }

@@ -91,4 +91,34 @@ final class TestImages {
   static String pkgInfo(String name, String version) {
     return "Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\nSummary: x\n\nName: not-this\n";
   }
+
+  /** A wheel: the files plus a RECORD with each file's urlsafe-base64 sha256 and size, as pip expects. */
+  static Path wheel(Path file, Map<String, String> files) throws IOException {
+    StringBuilder record = new StringBuilder();
+    String distInfo = null;
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+      for (Map.Entry<String, String> entry : files.entrySet()) {
+        byte[] content = entry.getValue().getBytes(StandardCharsets.UTF_8);
+        zip.putNextEntry(new java.util.zip.ZipEntry(entry.getKey()));
+        zip.write(content);
+        zip.closeEntry();
+        byte[] digest;
+        try {
+          digest = MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+          throw new IllegalStateException(e);
+        }
+        record.append(entry.getKey()).append(",sha256=")
+            .append(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest)).append(',').append(content.length).append('\n');
+        if (entry.getKey().contains(".dist-info/")) {
+          distInfo = entry.getKey().substring(0, entry.getKey().indexOf('/'));
+        }
+      }
+      record.append(distInfo).append("/RECORD,,\n");
+      zip.putNextEntry(new java.util.zip.ZipEntry(distInfo + "/RECORD"));
+      zip.write(record.toString().getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+    return file;
+  }
 }
