@@ -8,6 +8,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 bash scripts/ensure-test-packages.sh
 bash scripts/ensure-browser.sh
+bash scripts/ensure-container-tools.sh
 
 # Copies Maven's output through, adding a line after each 15 s of silence.
 progress() {

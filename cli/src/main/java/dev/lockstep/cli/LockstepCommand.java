@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             LockCommand.class,
             BuildCommand.class,
+            ExportCommand.class,
             ReviewCommand.class,
             CommandLine.HelpCommand.class},
         footer = {
