@@ -12,6 +12,7 @@ import dev.lockstep.runtime.JobException;
 import dev.lockstep.runtime.record.CanonicalJson;
 import dev.lockstep.jobformat.HardwareSpec;
 import dev.lockstep.jobformat.JobSpec;
+import dev.lockstep.jobformat.InvalidJobSpecException;
 import dev.lockstep.jobformat.JobSpecLoader;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -64,7 +65,7 @@ public final class KubernetesJobExporter {
     JobSpec spec;
     try {
       spec = new JobSpecLoader().load(job);
-    } catch (JobException e) {
+    } catch (InvalidJobSpecException e) {
       throw PackagingException.usage(e.getMessage());
     }
     JsonNode image = imageRecord(job);
@@ -200,7 +201,7 @@ public final class KubernetesJobExporter {
     JobSpec spec;
     try {
       spec = new JobSpecLoader().load(jobDirectory);
-    } catch (JobException e) {
+    } catch (InvalidJobSpecException e) {
       throw PackagingException.usage(e.getMessage());
     }
     String base = spec.source().map(s -> s.notebook().replaceAll("\\.ipynb$", ""))
