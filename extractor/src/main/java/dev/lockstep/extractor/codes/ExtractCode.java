@@ -18,7 +18,11 @@ import java.util.Optional;
 public enum ExtractCode {
     EX001("no-saved-output", "The notebook saves no output, so the job would produce nothing to record or verify."),
     EX002("input-not-on-this-machine",
-            "A file the notebook reads is not on this machine and no --input binds it, so its sha256 cannot be recorded.");
+            "A file the notebook reads is not on this machine and no --input binds it, so its sha256 cannot be recorded."),
+    EX003("undeterminable-path",
+            "A file is read or written at a path extract cannot determine, so it cannot become a declared input or output."),
+    EX004("write-outside-the-job",
+            "The notebook writes, creates or deletes files outside the job's run folder, where runs cannot be compared.");
 
     /** The sections every code's page has, in this order. */
     public static final List<String> SECTIONS = List.of("What it means", "Why extract stops", "What to do");
