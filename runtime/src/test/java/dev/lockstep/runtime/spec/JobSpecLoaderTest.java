@@ -83,7 +83,7 @@ class JobSpecLoaderTest {
       seed negative           | version: 1\\nseed: -1\\n                                            | lockstep.yaml:2: seed: must be between 0 and 4294967295 (numpy's seed range), got -1
       version missing         | seed: 0\\n                                                          | lockstep.yaml:1: version: required key is missing
       version unsupported     | version: 2\\nseed: 0\\n                                             | lockstep.yaml:1: version: unsupported version 2; this runtime reads version 1
-      unknown top-level key   | version: 1\\nseed: 0\\nparms: {}\\n                                 | lockstep.yaml:3: parms: unknown key; did you mean "params"? expected one of: version, source, seed, params, inputs, outputs, environment, secrets, hardware, python
+      unknown top-level key   | version: 1\\nseed: 0\\nparms: {}\\n                                 | lockstep.yaml:3: parms: unknown key; did you mean "params"? expected one of: version, source, seed, params, inputs, outputs, environment, secrets, hardware, python, image
       unknown nested key      | version: 1\\nseed: 0\\ninputs:\\n  d: {path: a, sah256: ~}\\n       | lockstep.yaml:4: inputs.d.sah256: unknown key; did you mean "sha256"? expected one of: path, sha256
       duplicate key           | version: 1\\nseed: 0\\nseed: 1\\n                                   | lockstep.yaml:3: seed: duplicate key (YAML would silently keep only the last one)
       param null              | version: 1\\nseed: 0\\nparams:\\n  lr: ~\\n                         | lockstep.yaml:4: params.lr: expected a scalar (integer, float, boolean or string), got null
