@@ -2,6 +2,7 @@ package dev.lockstep.analyzer.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lockstep.analyzer.rules.Finding;
+import dev.lockstep.analyzer.rules.InventoryItem;
 import dev.lockstep.analyzer.rules.Location;
 import dev.lockstep.analyzer.rules.Severity;
 import dev.lockstep.analyzer.scan.FileReport;
@@ -9,6 +10,7 @@ import dev.lockstep.analyzer.scan.ScanResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 
 /**
  * The machine format, schema documented in docs/json-format.md. Keys are written in a fixed
@@ -58,8 +60,15 @@ public final class JsonReport {
         } else {
             json.writeStringField("error", file.error());
         }
+        if (file.error() == null) {
+            json.writeStringField("verdict", Ranking.verdict(file));
+        } else {
+            json.writeNullField("verdict");
+        }
         json.writeArrayFieldStart("findings");
-        for (Finding finding : file.findings()) {
+        List<Integer> ranks = Ranking.ranks(file);
+        for (int i = 0; i < file.findings().size(); i++) {
+            Finding finding = file.findings().get(i);
             Location at = finding.location();
             json.writeStartObject();
             json.writeStringField("rule", finding.ruleId());
@@ -76,6 +85,20 @@ public final class JsonReport {
             json.writeNumberField("endLine", at.endLine());
             json.writeNumberField("endColumn", at.endColumn());
             json.writeStringField("message", finding.message());
+            json.writeNumberField("rank", ranks.get(i));
+            json.writeStringField("tier", Ranking.tier(finding).name().toLowerCase(java.util.Locale.ROOT));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("inventory");
+        for (InventoryItem item : file.inventory()) {
+            Location at = item.location();
+            json.writeStartObject();
+            json.writeStringField("rule", item.ruleId());
+            json.writeNumberField("cell", at.cell());
+            json.writeNumberField("line", at.line());
+            json.writeNumberField("column", at.column());
+            json.writeStringField("item", item.item());
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -1,14 +1,20 @@
 package dev.lockstep.analyzer.report;
 
 import dev.lockstep.analyzer.rules.Finding;
+import dev.lockstep.analyzer.rules.InventoryItem;
 import dev.lockstep.analyzer.rules.Location;
 import dev.lockstep.analyzer.rules.Severity;
 import dev.lockstep.analyzer.scan.FileReport;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The human format: one line per finding ({@code path:cell N:line:col: ID severity name: message})
- * followed by a code frame with a caret, error lines for unreadable files, and a summary.
+ * The human format: per notebook with findings, a verdict line and its top causes by effect on
+ * results, then one line per finding ({@code path:cell N:line:col: ID severity name: message})
+ * followed by a code frame with a caret; error lines for unreadable files, and a summary.
  * Colour is added only when asked for (the CLI asks on a terminal).
  */
 public final class TextReport {
@@ -19,6 +25,10 @@ public final class TextReport {
     private static final String YELLOW = "\u001b[33m";
     private static final String BLUE = "\u001b[34m";
     private static final String CYAN = "\u001b[36m";
+
+    /** How many causes the verdict names, and how wide each line may be. */
+    private static final int TOP_CAUSES = 3;
+    private static final int CAUSE_WIDTH = 160;
 
     private final PrintWriter out;
     private final boolean color;
@@ -43,6 +53,9 @@ public final class TextReport {
             out.println(paint(BOLD, report.path()) + ": " + paint(RED + BOLD, "error") + ": " + report.error());
             return;
         }
+        if (!report.findings().isEmpty()) {
+            writeVerdict(report);
+        }
         for (Finding finding : report.findings()) {
             switch (finding.severity()) {
                 case ERROR -> errors++;
@@ -54,6 +67,35 @@ public final class TextReport {
                 writeFrame(finding);
             }
         }
+    }
+
+    /**
+     * The notebook's verdict, its top causes by effect on results (see {@link Ranking}), and a
+     * count of its inventory, before its findings in report order.
+     */
+    private void writeVerdict(FileReport report) {
+        out.println(paint(BOLD, report.path() + ": verdict: ") + Ranking.verdict(report));
+        List<Finding> ranked = Ranking.ranked(report);
+        for (int i = 0; i < Math.min(TOP_CAUSES, ranked.size()); i++) {
+            Finding finding = ranked.get(i);
+            Location at = finding.location();
+            String where = at.cell() > 0 ? "cell " + at.cell() + ":" + at.line() + ":" + at.column() : "notebook";
+            out.println("  " + (i + 1) + ". " + where + " " + paint(BOLD, finding.ruleId()) + " "
+                    + severity(finding.severity()) + ": " + shorten(finding.message(), CAUSE_WIDTH));
+        }
+        if (!report.inventory().isEmpty()) {
+            Map<String, Long> byRule = new TreeMap<>();
+            for (InventoryItem item : report.inventory()) {
+                byRule.merge(item.ruleId(), 1L, Long::sum);
+            }
+            List<String> parts = new ArrayList<>();
+            byRule.forEach((rule, n) -> parts.add(rule + " " + n));
+            out.println("  inventory (sites listed, not findings; --format json gives each): " + String.join(", ", parts));
+        }
+    }
+
+    private static String shorten(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 3) + "...";
     }
 
     /** Writes the summary line. */

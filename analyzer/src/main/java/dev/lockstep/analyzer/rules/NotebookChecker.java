@@ -1,6 +1,7 @@
 package dev.lockstep.analyzer.rules;
 
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
+import dev.lockstep.analyzer.relevance.Relevance;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,13 @@ public final class NotebookChecker {
     }
 
     public List<Finding> check(AnalyzedNotebook notebook) {
+        return checkAll(notebook).findings();
+    }
+
+    /** The findings, in report order, and the inventory the rules listed, in inventory order. */
+    public Checked checkAll(AnalyzedNotebook notebook) {
         List<Finding> findings = new ArrayList<>();
+        List<InventoryItem> inventory = new ArrayList<>();
         for (RuleSet.ConfiguredRule configured : rules.rules()) {
             RuleContext context = new RuleContext(notebook, configured.metadata());
             try {
@@ -24,9 +31,16 @@ public final class NotebookChecker {
                 throw new RuleFailure(configured.metadata().id(), e);
             }
             findings.addAll(context.findings());
+            inventory.addAll(context.inventory());
         }
+        findings = new ArrayList<>(Relevance.of(notebook).filter(findings)); // nothing about results on dead or display-only code
         findings.sort(Finding.ORDER);
-        return List.copyOf(findings);
+        inventory.sort(InventoryItem.ORDER);
+        return new Checked(List.copyOf(findings), List.copyOf(inventory));
+    }
+
+    /** What checking a notebook gives: findings, and inventory entries (see {@link RuleContext#inventory}). */
+    public record Checked(List<Finding> findings, List<InventoryItem> inventory) {
     }
 
     /** A rule threw: a bug in Lockstep, reported with the rule's id rather than as a crash. */

@@ -14,6 +14,7 @@ public final class RuleContext {
     private final AnalyzedNotebook notebook;
     private final RuleMetadata rule;
     private final List<Finding> findings = new ArrayList<>();
+    private final List<InventoryItem> inventory = new ArrayList<>();
 
     public RuleContext(AnalyzedNotebook notebook, RuleMetadata rule) {
         this.notebook = notebook;
@@ -39,8 +40,9 @@ public final class RuleContext {
         Position position = cell.position(node);
         Location location = new Location(cell.number(), cell.cell().id(), position.line(), position.column(),
                 position.endLine(), position.endColumn());
-        findings.add(new Finding(rule.id(), rule.name(), rule.severity(), location, message,
-                cell.sourceLine(position.line() - 1), fix));
+        // Redacted like every other report: a fix is no reason to repeat a credential in a code frame.
+        findings.add(new Finding(rule.id(), rule.name(), rule.severity(), location, SecretDetector.redact(message),
+                SecretDetector.redact(cell.sourceLine(position.line() - 1)), fix));
     }
 
     /** Reports a finding on an IPython escape. */
@@ -55,6 +57,41 @@ public final class RuleContext {
         // Reports never repeat a credential: code frames and messages show it redacted (RULES.md, LS6).
         findings.add(new Finding(rule.id(), rule.name(), rule.severity(), location, SecretDetector.redact(message),
                 SecretDetector.redact(cell.sourceLine(position.line() - 1))));
+    }
+
+    /**
+     * Reports a finding about a whole cell with its severity moved {@code shift} steps from the
+     * rule's (configured) one, within info..error: +1 escalates, -1 demotes. For rules whose
+     * findings matter more or less by what the cell does (a training cell that never ran).
+     */
+    public void reportCell(AnalyzedCell cell, String message, int shift) {
+        int before = findings.size();
+        reportCell(cell, message);
+        Finding finding = findings.get(before);
+        Severity[] all = Severity.values();
+        int level = Math.max(0, Math.min(all.length - 1, finding.severity().ordinal() + shift));
+        findings.set(before, finding.withSeverity(all[level]));
+    }
+
+    /**
+     * Records one entry of the notebook's inventory for this rule (a hyperparameter literal, a
+     * reduced-precision site, a device literal): things a reviewer may want listed, which do not
+     * each deserve a finding. Reports show them apart from the findings.
+     */
+    public void inventory(AnalyzedCell cell, SyntaxNode node, String item) {
+        Position position = cell.position(node);
+        inventory.add(new InventoryItem(rule.id(), new Location(cell.number(), cell.cell().id(), position.line(),
+                position.column(), position.endLine(), position.endColumn()), SecretDetector.redact(item)));
+    }
+
+    /** Records an inventory entry at a location a finding already names. */
+    public void inventory(Location location, String item) {
+        inventory.add(new InventoryItem(rule.id(), location, SecretDetector.redact(item)));
+    }
+
+    /** The inventory entries recorded so far. */
+    public List<InventoryItem> inventory() {
+        return List.copyOf(inventory);
     }
 
     /** Reports a finding about a whole cell: it points at the cell's first non-blank line. */

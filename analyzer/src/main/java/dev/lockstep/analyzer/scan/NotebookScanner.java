@@ -31,8 +31,9 @@ public final class NotebookScanner {
         }
         try {
             AnalyzedNotebook analyzed = analyzer.analyze(notebook);
-            List<Finding> findings = filter.apply(analyzed, checker.check(analyzed));
-            return new FileReport(displayPath, notebook.sha256(), findings, null);
+            NotebookChecker.Checked checked = checker.checkAll(analyzed);
+            List<Finding> findings = filter.apply(analyzed, checked.findings());
+            return new FileReport(displayPath, notebook.sha256(), findings, null, checked.inventory());
         } catch (NotebookChecker.RuleFailure e) {
             return FileReport.failed(displayPath, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {

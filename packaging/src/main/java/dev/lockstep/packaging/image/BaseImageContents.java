@@ -2,7 +2,7 @@ package dev.lockstep.packaging.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.packaging.PackagingException;
-import dev.lockstep.runtime.hashing.Sha256;
+import dev.lockstep.jobformat.hash.Sha256;
 import dev.lockstep.runtime.record.CanonicalJson;
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -21,12 +21,13 @@ import dev.lockstep.packaging.lock.JobLocker;
 import dev.lockstep.packaging.lock.LockFile;
 import dev.lockstep.runtime.JobException;
 import dev.lockstep.runtime.hashing.JobHash;
-import dev.lockstep.runtime.hashing.Sha256;
+import dev.lockstep.jobformat.hash.Sha256;
 import dev.lockstep.runtime.record.AtomicFiles;
 import dev.lockstep.runtime.record.CanonicalJson;
-import dev.lockstep.runtime.spec.InputSpec;
-import dev.lockstep.runtime.spec.JobSpec;
-import dev.lockstep.runtime.spec.JobSpecLoader;
+import dev.lockstep.jobformat.InputSpec;
+import dev.lockstep.jobformat.JobSpec;
+import dev.lockstep.jobformat.InvalidJobSpecException;
+import dev.lockstep.jobformat.JobSpecLoader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -86,7 +87,7 @@ public final class ImageBuilder {
     JobSpec spec;
     try {
       spec = new JobSpecLoader().load(job);
-    } catch (JobException e) {
+    } catch (InvalidJobSpecException e) {
       throw PackagingException.usage(e.getMessage());
     }
     LockFile lock = JobLocker.read(job);

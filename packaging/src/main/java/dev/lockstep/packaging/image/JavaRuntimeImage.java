@@ -1,7 +1,7 @@
 package dev.lockstep.packaging.image;
 
 import dev.lockstep.packaging.PackagingException;
-import dev.lockstep.runtime.hashing.Sha256;
+import dev.lockstep.jobformat.hash.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

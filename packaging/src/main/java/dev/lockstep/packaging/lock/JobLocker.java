@@ -8,8 +8,9 @@ import dev.lockstep.runtime.interpreter.InterpreterFinder;
 import dev.lockstep.runtime.interpreter.InterpreterProbe;
 import dev.lockstep.runtime.record.AtomicFiles;
 import dev.lockstep.runtime.record.CanonicalJson;
-import dev.lockstep.runtime.spec.JobSpec;
-import dev.lockstep.runtime.spec.JobSpecLoader;
+import dev.lockstep.jobformat.JobSpec;
+import dev.lockstep.jobformat.InvalidJobSpecException;
+import dev.lockstep.jobformat.JobSpecLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ public final class JobLocker {
     JobSpec spec;
     try {
       spec = new JobSpecLoader().load(job);
-    } catch (JobException e) {
+    } catch (InvalidJobSpecException e) {
       throw PackagingException.usage(e.getMessage());
     }
     for (Map.Entry<String, String> revision : request.revisions().entrySet()) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.packaging.PackagingException;
 import dev.lockstep.runtime.process.ShortCommand;
 import dev.lockstep.runtime.record.CanonicalJson;
-import dev.lockstep.runtime.spec.JobLayout;
+import dev.lockstep.jobformat.JobLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

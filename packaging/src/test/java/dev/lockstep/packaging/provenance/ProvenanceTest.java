@@ -16,7 +16,7 @@ import dev.lockstep.runtime.CallerContext;
 import dev.lockstep.runtime.JobRunner;
 import dev.lockstep.runtime.RunOutcome;
 import dev.lockstep.runtime.RunRequest;
-import dev.lockstep.runtime.hashing.Sha256;
+import dev.lockstep.jobformat.hash.Sha256;
 import dev.lockstep.runtime.record.CanonicalJson;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

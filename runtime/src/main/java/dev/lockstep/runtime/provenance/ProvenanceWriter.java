@@ -1,7 +1,7 @@
 package dev.lockstep.runtime.provenance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lockstep.runtime.hashing.Sha256;
+import dev.lockstep.jobformat.hash.Sha256;
 import dev.lockstep.runtime.record.AtomicFiles;
 import dev.lockstep.runtime.record.CanonicalJson;
 import dev.lockstep.runtime.record.RunRecord;

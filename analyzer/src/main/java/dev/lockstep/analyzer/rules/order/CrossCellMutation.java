@@ -37,8 +37,25 @@ public final class CrossCellMutation implements Rule {
 
     /** Methods of list, dict, set (and DataFrame/Keras model) that change the receiver in place. */
     static final Set<String> MUTATING_METHODS = Set.of("append", "extend", "insert", "remove", "pop", "popitem",
-            "clear", "sort", "reverse", "update", "setdefault", "add", "discard", "difference_update",
-            "intersection_update", "symmetric_difference_update");
+            "reverse", "symmetric_difference_update");
+
+    /**
+     * Calls that, bound back to the name they read ({@code x = np.append(x, y)},
+     * {@code a, b = a.split(...)}, {@code df = pd.concat([df, more])}), give a different value
+     * each time the cell runs. Other rebindings from a call ({@code ds = ds.map(f)},
+     * {@code model = get_peft_model(model, config)}) are taken as the same result when repeated.
+     */
+    private static final Set<String> ACCUMULATING_METHODS = Set.of("append", "split", "shift", "diff", "cumsum",
+            "cumprod", "pct_change", "reset_index", "add_prefix", "add_suffix", "concat", "train_test_split");
+    private static final Set<String> ACCUMULATING_FUNCTIONS = Set.of("numpy.append", "numpy.concatenate",
+            "numpy.vstack", "numpy.hstack", "numpy.insert", "pandas.concat", "numpy.diff", "numpy.cumsum",
+            "torch.cat", "torch.stack", "sklearn.model_selection.train_test_split");
+
+    /** In-place changes that leave the same value when repeated ({@code df.fillna(0, inplace=True)}). */
+    private static final Set<String> IDEMPOTENT_IN_PLACE = Set.of("fillna", "dropna", "drop_duplicates", "sort_values",
+            "sort_index", "rename", "replace", "clip", "update", "setdefault", "add", "discard", "clear", "sort",
+            "intersection_update", "difference_update", "zero_", "fill_", "copy_", "clamp_", "clip_", "eval",
+            "train", "requires_grad_", "share_memory_");
 
     /** Trailing-underscore torch methods that change flags, not values. */
     private static final Set<String> FLAG_METHODS = Set.of("requires_grad_", "share_memory_");
@@ -114,13 +131,14 @@ public final class CrossCellMutation implements Rule {
                 }
                 for (SyntaxNode target : targets(node.child("left"))) {
                     if (target.is("identifier")) {
-                        if (readsOwnValue(cell, right, target.text()) && !isIdempotent(notebook, cell, right, target.text())) {
+                        if (readsOwnValue(cell, right, target.text()) && !isIdempotent(notebook, cell, right, target.text())
+                                && accumulates(notebook, cell, right, target.text())) {
                             candidate(notebook, names, cell, target, node, "is rebound here from its own value: running "
                                     + "this cell again applies the change twice; bind the result to a new name instead",
                                     found);
                         }
-                    } else {
-                        changedInPlace(notebook, names, cell, target, node, found);
+                    } else if (readsTarget(right, target)) {
+                        changedInPlace(notebook, names, cell, target, node, found); // df["x"] = df["x"] * 2
                     }
                 }
             }
@@ -153,6 +171,9 @@ public final class CrossCellMutation implements Rule {
             return;
         }
         SyntaxNode inplace = call.keyword("inplace");
+        if (IDEMPOTENT_IN_PLACE.contains(method)) {
+            return; // repeating it leaves the same value
+        }
         if (inplace != null && inplace.is("true")) {
             candidate(notebook, names, cell, root, call.node(), "is changed in place by ." + method
                     + "(..., inplace=True): running this cell again repeats the change or fails; assign the result "
@@ -274,6 +295,72 @@ public final class CrossCellMutation implements Rule {
                 return false;
             }
         }
+    }
+
+    /**
+     * Whether {@code name = expression} gives another value each time it runs: arithmetic on the
+     * name ({@code x = x - mean}), a slice of it ({@code x = x[1:]}), or an accumulating call
+     * that reads it ({@code x = np.append(x, y)}, {@code a, b = a.split(...)}).
+     */
+    private static boolean accumulates(AnalyzedNotebook notebook, AnalyzedCell cell, SyntaxNode expression, String name) {
+        boolean[] result = {false};
+        expression.walk(node -> {
+            if (result[0]) {
+                return;
+            }
+            switch (node.type()) {
+                case "binary_operator" -> {
+                    for (SyntaxNode operand : node.namedChildren()) {
+                        if (operand.is("identifier") && operand.text().equals(name)) {
+                            result[0] = true;
+                        }
+                    }
+                }
+                case "subscript" -> {
+                    SyntaxNode value = node.child("value");
+                    if (value != null && value.is("identifier") && value.text().equals(name) && hasSlice(node)) {
+                        result[0] = true;
+                    }
+                }
+                case "call" -> {
+                    SyntaxNode callee = node.child("function");
+                    if (callee == null) {
+                        return;
+                    }
+                    String qualified = notebook.qualify(cell, callee);
+                    String method = callee.is("attribute") && callee.child("attribute") != null
+                            ? callee.child("attribute").text() : null;
+                    if ((qualified != null && ACCUMULATING_FUNCTIONS.contains(qualified))
+                            || (qualified == null && method != null && ACCUMULATING_METHODS.contains(method))) {
+                        result[0] = true;
+                    }
+                }
+                default -> {
+                }
+            }
+        });
+        return result[0];
+    }
+
+    private static boolean hasSlice(SyntaxNode subscript) {
+        for (SyntaxNode child : subscript.namedChildren()) {
+            if (child.is("slice")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the right side reads the very target it is assigned to ({@code obj.n = obj.n + 1}). */
+    private static boolean readsTarget(SyntaxNode right, SyntaxNode target) {
+        String text = target.text();
+        boolean[] found = {false};
+        right.walk(node -> {
+            if (!found[0] && (node.is("subscript") || node.is("attribute")) && node.text().equals(text)) {
+                found[0] = true;
+            }
+        });
+        return found[0];
     }
 
     private static boolean isIdempotentFunction(String qualifiedName) {

@@ -17,7 +17,8 @@ public final class ExecutionOrderRules {
                 new UndefinedName(),
                 new StaleDependency(),
                 new CrossCellMutation(),
-                new DynamicNamespace()
+                new DynamicNamespace(),
+                new SeveralSessions()
         );
     }
 }

@@ -6,6 +6,7 @@ import dev.lockstep.analyzer.analysis.Definition;
 import dev.lockstep.analyzer.analysis.ProgramPoint;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.semantics.Binding;
+import dev.lockstep.analyzer.semantics.BindingKind;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,12 +28,31 @@ final class NameAvailability {
      */
     boolean availableAt(String name, int cellIndex, int statement) {
         for (Definition d : notebook.definitionsOf(name)) {
+            if (d.kind() == BindingKind.AUGMENTED_ASSIGNMENT) {
+                continue; // x += 1 needs x to exist already: it updates a binding, it does not make one
+            }
             int defCell = d.cell().index();
             if (defCell < cellIndex || (defCell == cellIndex && d.statement() <= statement)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The binding in effect at a point of a top-to-bottom run: the last one at or before the
+     * statement, in document order; empty when none is.
+     */
+    Optional<Definition> bindingAt(String name, int cellIndex, int statement) {
+        Definition last = null;
+        for (Definition d : notebook.definitionsOf(name)) {
+            int defCell = d.cell().index();
+            boolean before = defCell < cellIndex || (defCell == cellIndex && d.statement() <= statement);
+            if (before && (last == null || d.point().compareTo(last.point()) > 0)) {
+                last = d;
+            }
+        }
+        return Optional.ofNullable(last);
     }
 
     /** The first binding after the point, in document order, if any. */

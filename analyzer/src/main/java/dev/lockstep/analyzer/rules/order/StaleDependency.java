@@ -3,6 +3,7 @@ package dev.lockstep.analyzer.rules.order;
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.Definition;
+import dev.lockstep.analyzer.history.ExecutionHistory;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Remedy;
@@ -20,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -43,6 +45,7 @@ public final class StaleDependency implements Rule {
     public void check(RuleContext context) {
         AnalyzedNotebook notebook = context.notebook();
         NameAvailability names = new NameAvailability(notebook);
+        Map<Integer, Integer> sessions = notebook.history().sessionOf();
         for (AnalyzedCell cell : notebook.pythonCells()) {
             Integer count = cell.cell().executionCount();
             if (count == null || cell.hasSyntaxErrors()) {
@@ -55,11 +58,13 @@ public final class StaleDependency implements Rule {
                     continue;
                 }
                 int statementStart = NameAvailability.statementOf(read.node()).startOffset();
-                consider(names, cell, count, read.name(), null, read.node(), statementStart, byDefiningCell);
+                consider(names, sessions, cell, count, read.name(), null, read.node(), statementStart, byDefiningCell);
                 FunctionSummary function = notebook.function(read.name(), notebook.point(cell, read.node()));
-                if (function != null && !function.isClass()) {
+                boolean isFunction = names.bindingAt(read.name(), cell.index(), read.statement())
+                        .map(d -> d.kind() == BindingKind.FUNCTION).orElse(false);
+                if (function != null && !function.isClass() && isFunction) {
                     for (String global : globalsReadBy(notebook, cell, read, function)) {
-                        consider(names, cell, count, global, read.name(), read.node(), statementStart, byDefiningCell);
+                        consider(names, sessions, cell, count, global, read.name(), read.node(), statementStart, byDefiningCell);
                     }
                 }
             }
@@ -74,7 +79,7 @@ public final class StaleDependency implements Rule {
     }
 
     /** Records a stale use when the binding a top-to-bottom run gives {@code name} here ran after this cell. */
-    private static void consider(NameAvailability names, AnalyzedCell cell, int count, String name, String via,
+    private static void consider(NameAvailability names, Map<Integer, Integer> sessions, AnalyzedCell cell, int count, String name, String via,
             SyntaxNode anchor, int statementStart, Map<Integer, StaleUse> byDefiningCell) {
         if (NameAvailability.boundInCellBefore(cell, name, statementStart)) {
             return; // the cell's own value, not one from above
@@ -88,6 +93,12 @@ public final class StaleDependency implements Rule {
         Integer definingCount = defining.cell().executionCount();
         if (definingCount == null || definingCount <= count) {
             return;
+        }
+        if (ExecutionHistory.failed(defining.cell())) {
+            return; // that re-run died with an exception: it may have rebound nothing
+        }
+        if (!Objects.equals(sessions.get(defining.index()), sessions.get(cell.index()))) {
+            return; // the two ran in different kernel sessions: LS109 reports that
         }
         StaleUse use = byDefiningCell.computeIfAbsent(defining.index(), k -> new StaleUse(defining, anchor));
         use.names().putIfAbsent(name, via);

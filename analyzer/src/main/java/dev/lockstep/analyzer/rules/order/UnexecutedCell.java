@@ -1,6 +1,10 @@
 package dev.lockstep.analyzer.rules.order;
 
+import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
+import dev.lockstep.analyzer.analysis.Definition;
+import dev.lockstep.analyzer.history.CellRole;
+import dev.lockstep.analyzer.history.CellRoles;
 import dev.lockstep.analyzer.notebook.Cell;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Remedy;
@@ -8,18 +12,118 @@ import dev.lockstep.analyzer.rules.Rule;
 import dev.lockstep.analyzer.rules.RuleContext;
 import dev.lockstep.analyzer.rules.RuleInfo;
 import dev.lockstep.analyzer.rules.Severity;
+import dev.lockstep.analyzer.semantics.Binding;
+import dev.lockstep.analyzer.semantics.BindingKind;
+import dev.lockstep.analyzer.semantics.NameRead;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
-/** LS102: a code cell that was never run while others were. */
+/**
+ * LS102: code cells with no execution count while others were run, one finding per run of
+ * consecutive such cells. A cell counts as never run only when the saved state does not prove
+ * otherwise: a cell that kept outputs had its count cleared by hand, and a cell that binds a
+ * name an executed cell below it reads (and no executed cell binds) must have run. A run that
+ * holds a training or evaluation cell is escalated (the saved results were never produced by
+ * the code shown); one that holds only installs, displays and comments is demoted.
+ */
 @RuleInfo(id = "LS102", name = "unexecuted-cell", category = Category.EXECUTION_ORDER,
         severity = Severity.WARNING, remedy = Remedy.REPORTED,
-        summary = "A code cell with no execution count while other cells were run")
+        summary = "Code cells with no execution count while other cells were run (one finding per run of such cells; escalated for training and evaluation)")
 public final class UnexecutedCell implements Rule {
     @Override
     public void check(RuleContext context) {
         AnalyzedNotebook notebook = context.notebook();
+        CellRoles roles = CellRoles.of(notebook);
+        Set<Integer> neverRan = new HashSet<>();
         for (Cell cell : notebook.history().unexecuted()) {
-            context.reportCell(notebook.cell(cell.index()),
-                    "never ran in the saved session: a top-to-bottom run executes code whose effects the saved outputs never saw");
+            if (!provenToHaveRun(notebook, notebook.cell(cell.index()))) {
+                neverRan.add(cell.index());
+            }
         }
+        List<List<AnalyzedCell>> runs = new ArrayList<>();
+        List<AnalyzedCell> current = new ArrayList<>();
+        for (AnalyzedCell cell : notebook.cells()) {
+            if (!cell.cell().isCode()) {
+                continue; // markdown between never-run cells does not split the run
+            }
+            if (neverRan.contains(cell.index())) {
+                current.add(cell);
+            } else if (!cell.cell().source().isBlank()) {
+                if (!current.isEmpty()) {
+                    runs.add(current);
+                }
+                current = new ArrayList<>();
+            }
+        }
+        if (!current.isEmpty()) {
+            runs.add(current);
+        }
+        for (List<AnalyzedCell> run : runs) {
+            report(context, roles, run);
+        }
+    }
+
+    private static void report(RuleContext context, CellRoles roles, List<AnalyzedCell> run) {
+        AnalyzedCell first = run.get(0);
+        AnalyzedCell last = run.get(run.size() - 1);
+        AnalyzedCell results = null;
+        boolean matters = false;
+        for (AnalyzedCell cell : run) {
+            CellRole role = roles.of(cell);
+            if (role.producesResults() && results == null) {
+                results = cell;
+            }
+            matters |= role.affectsResults();
+        }
+        String which = run.size() == 1 ? "never ran in the saved session"
+                : "cells " + first.number() + "-" + last.number() + " (" + run.size() + " code cells) never ran in the "
+                        + "saved session";
+        if (results != null) {
+            String what = run.size() == 1 ? "this " + roles.of(results).label() + " cell never ran in the saved session"
+                    : which + ", including the " + roles.of(results).label() + " in cell " + results.number();
+            context.reportCell(first, what + ": the saved outputs were not produced by this code; run it and save, or "
+                    + "remove it", +1);
+        } else if (matters) {
+            context.reportCell(first, which + ": a top-to-bottom run executes code whose effects the saved outputs "
+                    + "never saw");
+        } else {
+            context.reportCell(first, which + " (only setup, display or comments): a top-to-bottom run also "
+                    + "executes " + (run.size() == 1 ? "it" : "them"), -1);
+        }
+    }
+
+    /** An executed cell below reads a name this cell binds, and no executed cell binds it: this cell ran. */
+    private static boolean provenToHaveRun(AnalyzedNotebook notebook, AnalyzedCell cell) {
+        Set<String> bound = new HashSet<>();
+        for (Binding binding : cell.semantics().bindings()) {
+            if (binding.kind() != BindingKind.IMPORT) {
+                bound.add(binding.name());
+            }
+        }
+        if (bound.isEmpty()) {
+            return false;
+        }
+        for (AnalyzedCell later : notebook.pythonCells()) {
+            if (later.index() <= cell.index() || later.cell().executionCount() == null) {
+                continue;
+            }
+            for (NameRead read : later.semantics().reads()) {
+                if (bound.contains(read.name()) && !boundByExecutedCell(notebook, read.name())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean boundByExecutedCell(AnalyzedNotebook notebook, String name) {
+        for (Definition d : notebook.definitionsOf(name)) {
+            if (d.cell().cell().executionCount() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 }

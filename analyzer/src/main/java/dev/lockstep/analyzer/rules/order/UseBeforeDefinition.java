@@ -10,6 +10,7 @@ import dev.lockstep.analyzer.rules.Rule;
 import dev.lockstep.analyzer.rules.RuleContext;
 import dev.lockstep.analyzer.rules.RuleInfo;
 import dev.lockstep.analyzer.rules.Severity;
+import dev.lockstep.analyzer.semantics.BindingKind;
 import dev.lockstep.analyzer.semantics.FunctionSummary;
 import dev.lockstep.analyzer.semantics.NameRead;
 import java.util.ArrayDeque;
@@ -59,6 +60,10 @@ public final class UseBeforeDefinition implements Rule {
             Set<String> reported) {
         AnalyzedNotebook notebook = context.notebook();
         ProgramPoint at = notebook.point(cell, read.node());
+        Optional<Definition> inEffect = names.bindingAt(read.name(), cell.index(), read.statement());
+        if (inEffect.isEmpty() || inEffect.get().kind() != BindingKind.FUNCTION) {
+            return; // a variable (model = RandomForestClassifier()) is not the function a later cell defines
+        }
         FunctionSummary function = notebook.function(read.name(), at);
         if (function == null || function.isClass()) {
             return;

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * {@code device = "cuda"}, and {@code CUDA_VISIBLE_DEVICES} set in code or with {@code %env}.
  * Code inside a branch that checks for a GPU ({@code if torch.cuda.is_available(): model.cuda()},
  * {@code "cuda" if ... else "cpu"}) already chooses at run time and is not reported. Shell
- * commands that set the variable are LS501's.
+ * commands that set the variable are LS501's. The sites are an inventory: one summary finding
+ * per notebook names how many there are, and the report lists every one.
  */
 @RuleInfo(id = "LS508", name = "hard-coded-device", category = Category.PORTABILITY,
         severity = Severity.WARNING, remedy = Remedy.REPORTED,
@@ -44,6 +45,13 @@ public final class HardCodedDevice implements Rule {
 
     @Override
     public void check(RuleContext context) {
+        SiteInventory.summarise(context, HardCodedDevice::sites, SiteInventory::flaggedCode,
+                (n, named) -> (n == 1 ? "1 place names" : n + " places name") + " a device the machine running the "
+                        + "job may not have: " + named + "; " + CHOOSE + " (the report's inventory lists every place)");
+    }
+
+    /** Every device literal, reported to a collecting context. */
+    private static void sites(RuleContext context) {
         AnalyzedNotebook notebook = context.notebook();
         for (CallSite call : notebook.calls()) {
             if (setsVisibleDevices(notebook, call)) {

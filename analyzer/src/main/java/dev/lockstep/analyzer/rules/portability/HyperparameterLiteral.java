@@ -1,16 +1,19 @@
 package dev.lockstep.analyzer.rules.portability;
 
 import dev.lockstep.analyzer.rules.Category;
+import dev.lockstep.analyzer.rules.Finding;
 import dev.lockstep.analyzer.rules.Remedy;
 import dev.lockstep.analyzer.rules.Rule;
 import dev.lockstep.analyzer.rules.RuleContext;
 import dev.lockstep.analyzer.rules.RuleInfo;
 import dev.lockstep.analyzer.rules.Severity;
+import java.util.List;
 
 /**
- * LS509: hyperparameters written as literals in code. The findings are exactly
+ * LS509: hyperparameters written as literals in code. The sites are exactly
  * {@link Hyperparameters#of}, the list extract lifts into {@code lockstep.yaml}, so the report
- * and the job agree; each points at the literal that will be replaced.
+ * and the job agree. They are an inventory, not defects one by one: every site goes to the
+ * notebook's inventory and one summary finding, at the first, names how many there are.
  */
 @RuleInfo(id = "LS509", name = "hyperparameter-literal", category = Category.PORTABILITY,
         severity = Severity.INFO, remedy = Remedy.LIFTED,
@@ -19,11 +22,15 @@ public final class HyperparameterLiteral implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        for (Hyperparameter h : Hyperparameters.of(context.notebook())) {
-            String shown = h.name().equals("r") ? "LoRA rank 'r'" : "hyperparameter '" + h.name() + "'";
-            context.report(h.cell(), h.literal(), shown + " is the literal " + h.source()
-                    + " in code: extract lifts it into lockstep.yaml as params." + h.parameter()
-                    + ", so a run can change it without editing the notebook");
-        }
+        List<Hyperparameter> found = Hyperparameters.of(context.notebook());
+        SiteInventory.summarise(context, sites -> {
+            for (Hyperparameter h : found) {
+                sites.report(h.cell(), h.literal(), h.name() + " = " + h.source());
+            }
+        }, Finding::message,
+                (n, named) -> (n == 1 ? "1 hyperparameter is a literal in code: " : n + " hyperparameters are literals in code: ")
+                        + named + "; extract lifts " + (n == 1 ? "it" : "them") + " into lockstep.yaml params, so a run "
+                        + "can change " + (n == 1 ? "it" : "them") + " without editing the notebook (the report's "
+                        + "inventory lists every one)");
     }
 }

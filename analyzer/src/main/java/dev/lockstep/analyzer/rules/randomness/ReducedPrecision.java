@@ -4,12 +4,16 @@ import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
 import dev.lockstep.analyzer.python.SyntaxNode;
+import dev.lockstep.analyzer.ipython.Magic;
+import dev.lockstep.analyzer.ipython.MagicKind;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Remedy;
 import dev.lockstep.analyzer.rules.Rule;
 import dev.lockstep.analyzer.rules.RuleContext;
 import dev.lockstep.analyzer.rules.RuleInfo;
 import dev.lockstep.analyzer.rules.Severity;
+import dev.lockstep.analyzer.rules.portability.SiteInventory;
+import dev.lockstep.analyzer.semantics.StringLiterals;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +23,9 @@ import java.util.Set;
  * {@code .half()} / {@code .bfloat16()}, {@code torch.float16}/{@code torch.bfloat16} dtypes,
  * autocast, {@code GradScaler}, {@code fp16=True}/{@code bf16=True} training arguments,
  * Accelerate's and Lightning's mixed precision, Keras mixed-precision policies, and 8-/4-bit
- * loading. One finding per line.
+ * loading, and {@code --bf16}/{@code --fp16} passed to a training script. The sites are an
+ * inventory: one summary finding per notebook names how many there are (one site per line),
+ * and the report lists every one.
  */
 @RuleInfo(id = "LS309", name = "reduced-precision", category = Category.RANDOMNESS,
         severity = Severity.INFO, remedy = Remedy.REPORTED,
@@ -50,7 +56,16 @@ public final class ReducedPrecision implements Rule {
 
     @Override
     public void check(RuleContext context) {
+        SiteInventory.summarise(context, ReducedPrecision::sites, SiteInventory::flaggedCode,
+                (n, named) -> "the notebook computes in reduced precision at " + (n == 1 ? "1 place" : n + " places")
+                        + ": " + named + ": results depend on the GPU and its kernels; declare a tolerance for the "
+                        + "outputs they affect (the report's inventory lists every place)");
+    }
+
+    /** Every reduced-precision site, one finding per line, reported to a collecting context. */
+    private static void sites(RuleContext context) {
         AnalyzedNotebook notebook = context.notebook();
+        cliFlags(context, notebook);
         ExpressionValues values = new ExpressionValues(notebook);
         Set<String> reportedLines = new HashSet<>();
         boolean torch = notebook.imports().imports("torch");
@@ -81,6 +96,31 @@ public final class ReducedPrecision implements Rule {
         }
         if (torch) {
             reportHalfDtypes(context, reportedLines);
+        }
+    }
+
+    /** {@code --bf16} / {@code --fp16} passed to a training script: in a shell line or a string argument. */
+    private static void cliFlags(RuleContext context, AnalyzedNotebook notebook) {
+        java.util.regex.Pattern flag = java.util.regex.Pattern.compile("(?<![\\w-])--(bf16|fp16)(?![\\w-])(?!\\s*(=\\s*)?(False|false|0)\\b)");
+        for (AnalyzedCell cell : notebook.cells()) {
+            for (Magic magic : cell.magics()) {
+                String text = magic.arguments() + "\n" + magic.body();
+                java.util.regex.Matcher m = flag.matcher(text);
+                if ((magic.kind() == MagicKind.SHELL || magic.kind() == MagicKind.CELL_MAGIC) && m.find()) {
+                    context.report(cell, magic, "--" + m.group(1) + " trains in " + (m.group(1).equals("bf16")
+                            ? "bfloat16" : "float16") + " mixed precision" + WHY);
+                }
+            }
+            if (!cell.isPython()) {
+                continue;
+            }
+            cell.root().walk(node -> {
+                String value = node.is("string") ? StringLiterals.value(node) : null;
+                if (value != null && (value.equals("--bf16") || value.equals("--fp16"))) {
+                    context.report(cell, node, value + " trains in " + (value.equals("--bf16") ? "bfloat16" : "float16")
+                            + " mixed precision" + WHY);
+                }
+            });
         }
     }
 

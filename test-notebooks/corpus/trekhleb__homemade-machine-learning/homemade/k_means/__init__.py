@@ -1,0 +1,3 @@
+"""KMeans Module"""
+
+from .k_means import KMeans

@@ -1,0 +1,3 @@
+"""Linear Regression Module"""
+
+from .linear_regression import LinearRegression

@@ -1,0 +1,3 @@
+"""Neural Network Module"""
+
+from .multilayer_perceptron import MultilayerPerceptron
