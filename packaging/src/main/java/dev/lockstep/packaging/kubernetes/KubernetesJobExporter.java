@@ -8,7 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.lockstep.packaging.PackagingException;
 import dev.lockstep.packaging.image.ImageBuilder;
-import dev.lockstep.runtime.JobException;
+import dev.lockstep.jobformat.InvalidJobSpecException;
 import dev.lockstep.runtime.record.CanonicalJson;
 import dev.lockstep.jobformat.HardwareSpec;
 import dev.lockstep.jobformat.JobSpec;
@@ -64,7 +64,7 @@ public final class KubernetesJobExporter {
     JobSpec spec;
     try {
       spec = new JobSpecLoader().load(job);
-    } catch (JobException e) {
+    } catch (InvalidJobSpecException e) {
       throw PackagingException.usage(e.getMessage());
     }
     JsonNode image = imageRecord(job);
@@ -200,7 +200,7 @@ public final class KubernetesJobExporter {
     JobSpec spec;
     try {
       spec = new JobSpecLoader().load(jobDirectory);
-    } catch (JobException e) {
+    } catch (InvalidJobSpecException e) {
       throw PackagingException.usage(e.getMessage());
     }
     String base = spec.source().map(s -> s.notebook().replaceAll("\\.ipynb$", ""))
