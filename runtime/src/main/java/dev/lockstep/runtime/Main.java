@@ -2,7 +2,7 @@ package dev.lockstep.runtime;
 
 import dev.lockstep.runtime.compare.ComparisonReport;
 import dev.lockstep.runtime.compare.RunComparison;
-import dev.lockstep.runtime.hashing.Sha256;
+import dev.lockstep.jobformat.hash.Sha256;
 import dev.lockstep.runtime.record.RunRecord;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -27,7 +27,9 @@ public final class Main {
   public static int run(List<String> args, CallerContext caller) {
     MainArguments.Command command;
     try {
-      command = MainArguments.parse(args);
+      MainArguments.Caller called = MainArguments.frontEnd(args);
+      caller = called.frontEnd().map(caller::via).orElse(caller);
+      command = MainArguments.parse(called.arguments());
     } catch (JobException e) {
       printError(caller.err(), e.getMessage());
       caller.err().println("  (--help shows the usage)");

@@ -2,8 +2,8 @@ package dev.lockstep.runtime;
 
 import dev.lockstep.runtime.record.RunRecord;
 import dev.lockstep.runtime.record.StoredRun;
-import dev.lockstep.runtime.spec.JobLayout;
-import dev.lockstep.runtime.spec.JobSpec;
+import dev.lockstep.jobformat.JobLayout;
+import dev.lockstep.jobformat.JobSpec;
 import java.nio.file.Path;
 import java.util.Optional;
 

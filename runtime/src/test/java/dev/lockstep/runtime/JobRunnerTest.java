@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lockstep.runtime.hashing.JobHash;
 import dev.lockstep.runtime.record.CanonicalJson;
 import dev.lockstep.runtime.record.RunRecord;
-import dev.lockstep.runtime.spec.InvalidJobSpecException;
+import dev.lockstep.jobformat.InvalidJobSpecException;
 import dev.lockstep.runtime.testing.JobFixture;
 import dev.lockstep.runtime.testing.SystemPython;
 import dev.lockstep.runtime.testing.TestCaller;
@@ -220,7 +220,8 @@ class JobRunnerTest {
     Files.writeString(yaml, Files.readString(yaml).replace("  steps: 3", "  steps: [3]"));
 
     assertThatThrownBy(() -> new JobRunner(TestCaller.in(temp).context()).run(RunRequest.of(job)))
-        .isInstanceOf(InvalidJobSpecException.class)
+        .isInstanceOf(JobException.class)
+        .hasCauseInstanceOf(InvalidJobSpecException.class)
         .hasMessage("lockstep.yaml:7: params.steps: expected a scalar (integer, float, boolean or string), got a list");
   }
 

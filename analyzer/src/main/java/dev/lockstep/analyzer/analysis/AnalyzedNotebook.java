@@ -33,6 +33,8 @@ public final class AnalyzedNotebook {
     private final Map<String, List<ProgramPoint>> executionPointCache = new HashMap<>();
     private final Map<SyntaxNode, CallSite> callsByNode = new java.util.IdentityHashMap<>();
     private final Map<Integer, List<CallSite>> callsByCell = new HashMap<>();
+    private dev.lockstep.analyzer.facts.Facts facts;
+    private dev.lockstep.analyzer.facts.io.IoCatalogue catalogue = dev.lockstep.analyzer.facts.io.IoCatalogue.standard();
 
     AnalyzedNotebook(Notebook notebook, List<AnalyzedCell> cells, boolean pythonKernel, ImportTable imports,
             Map<String, List<Definition>> definitions, Map<String, List<NotebookAnalyzer.OwnedSummary>> functions,
@@ -55,6 +57,25 @@ public final class AnalyzedNotebook {
 
     public Notebook notebook() {
         return notebook;
+    }
+
+    /**
+     * What the analyzer knows about this notebook's program (values, I/O, GPU use): computed
+     * once, on first use, and shared by every rule and extract pass.
+     */
+    public synchronized dev.lockstep.analyzer.facts.Facts facts() {
+        if (facts == null) {
+            facts = new dev.lockstep.analyzer.facts.Facts(this, catalogue);
+        }
+        return facts;
+    }
+
+    /** Uses a catalogue with a team's own I/O APIs (lockstep.toml {@code [[io]]}); only before facts are first asked. */
+    public synchronized void useCatalogue(dev.lockstep.analyzer.facts.io.IoCatalogue value) {
+        if (facts != null && value != catalogue) {
+            throw new IllegalStateException("facts already computed with another I/O catalogue");
+        }
+        this.catalogue = value;
     }
 
     /** All cells, in document order. */

@@ -40,8 +40,9 @@ public final class RuleContext {
         Position position = cell.position(node);
         Location location = new Location(cell.number(), cell.cell().id(), position.line(), position.column(),
                 position.endLine(), position.endColumn());
-        findings.add(new Finding(rule.id(), rule.name(), rule.severity(), location, message,
-                cell.sourceLine(position.line() - 1), fix));
+        // Redacted like every other report: a fix is no reason to repeat a credential in a code frame.
+        findings.add(new Finding(rule.id(), rule.name(), rule.severity(), location, SecretDetector.redact(message),
+                SecretDetector.redact(cell.sourceLine(position.line() - 1)), fix));
     }
 
     /** Reports a finding on an IPython escape. */

@@ -68,6 +68,17 @@ public record CellEffects(Set<String> reads, Set<String> binds, Set<String> muta
             "transformers.", "datasets.", "peft.", "os.path.", "pathlib.", "glob.", "random.", "joblib.load",
             "pickle.load", "PIL.", "cv2.");
 
+    /** Whether the call writes a file (the analyzer's I/O catalogue): what a notebook saves is what its job must reproduce. */
+    static boolean writes(AnalyzedNotebook notebook, CallSite call) {
+        for (dev.lockstep.analyzer.facts.io.IoAccess access : notebook.facts().io().at(call)) {
+            if (access.access() == dev.lockstep.analyzer.facts.io.Access.WRITE
+                    || access.access() == dev.lockstep.analyzer.facts.io.Access.HUB_PUSH) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isDiscarded(CallSite call) {
         SyntaxNode parent = call.node().parent();
         return parent != null && parent.is("expression_statement");
@@ -98,7 +109,7 @@ public record CellEffects(Set<String> reads, Set<String> binds, Set<String> muta
     private static Set<String> writingFunctions(AnalyzedNotebook notebook) {
         Set<String> writers = new HashSet<>();
         for (CallSite call : notebook.calls()) {
-            if (call.owner() != null && FileWrites.isWrite(call)) {
+            if (call.owner() != null && writes(notebook, call)) {
                 writers.add(call.owner());
             }
         }
@@ -143,7 +154,7 @@ public record CellEffects(Set<String> reads, Set<String> binds, Set<String> muta
             if (call.owner() != null) {
                 continue;
             }
-            if (FileWrites.isWrite(call)) {
+            if (writes(notebook, call)) {
                 writes.add(call.qualifiedName() != null ? call.qualifiedName() : "." + call.methodName() + "()");
             }
             String name = call.qualifiedName();
@@ -154,7 +165,7 @@ public record CellEffects(Set<String> reads, Set<String> binds, Set<String> muta
                 continue;
             }
             if (name != null && isDiscarded(call) && !globalEffects.contains(name)
-                    && PURE_LIBRARIES.stream().noneMatch(name::startsWith) && !FileWrites.isWrite(call)) {
+                    && PURE_LIBRARIES.stream().noneMatch(name::startsWith) && !writes(notebook, call)) {
                 // A library call made only for what it does, not for a value: a login, a mount, a download.
                 globalEffects.add(name + "()");
             }
@@ -326,7 +337,7 @@ public record CellEffects(Set<String> reads, Set<String> binds, Set<String> muta
         if (call.qualifiedName() != null && call.qualifiedName().startsWith("get_ipython")) {
             return true;
         }
-        if (FileWrites.isWrite(call)) {
+        if (writes(notebook, call)) {
             return false;
         }
         if (isDisplayCall(call) || (call.callee().is("identifier")

@@ -1,7 +1,7 @@
 package dev.lockstep.extractor.passes;
 
 import dev.lockstep.extractor.ExtractException;
-import dev.lockstep.extractor.code.ContentHash;
+import dev.lockstep.jobformat.hash.HashManifest;
 import dev.lockstep.extractor.plan.Blocker;
 import dev.lockstep.extractor.plan.Change;
 import dev.lockstep.extractor.plan.ExtractionPlan;
@@ -64,7 +64,7 @@ public final class InputBindingPass implements Pass {
             }
             String sha256;
             try {
-                sha256 = ContentHash.of(bound);
+                sha256 = HashManifest.of(bound);
             } catch (IOException e) {
                 throw new ExtractException("--input " + input.name() + ": cannot read " + bound + ": " + e.getMessage(), e);
             }
@@ -76,12 +76,20 @@ public final class InputBindingPass implements Pass {
         return next.inputs(inputs).build();
     }
 
-    /** The path written into lockstep.yaml: relative to the job directory when both are known. */
+    /**
+     * The path written into lockstep.yaml: relative inside the job directory, else absolute. Never
+     * relative to where the job was made ({@code ../../data/x.csv}): a copied job would look for
+     * its data beside the copy. An absolute path keeps working wherever the job folder is copied
+     * on this machine; elsewhere the job's README says how to bind it (or extract --carry-inputs).
+     */
     private static String jobRelative(Path jobDirectory, Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        if (jobDirectory == null) {
-            return absolute.toString().replace('\\', '/');
+        if (jobDirectory != null) {
+            Path job = jobDirectory.toAbsolutePath().normalize();
+            if (absolute.startsWith(job) && !absolute.equals(job)) {
+                return job.relativize(absolute).toString().replace('\\', '/');
+            }
         }
-        return jobDirectory.toAbsolutePath().normalize().relativize(absolute).toString().replace('\\', '/');
+        return absolute.toString().replace('\\', '/');
     }
 }

@@ -7,7 +7,6 @@ import dev.lockstep.analyzer.rules.Fix;
 import dev.lockstep.analyzer.rules.portability.Hyperparameter;
 import dev.lockstep.analyzer.rules.portability.Hyperparameters;
 import dev.lockstep.extractor.ExtractException;
-import dev.lockstep.extractor.code.PythonLiterals;
 import dev.lockstep.extractor.code.PythonText;
 import dev.lockstep.extractor.code.SyntheticNotebook;
 import dev.lockstep.extractor.code.CellEdits;
@@ -70,7 +69,9 @@ public final class ParamPass implements Pass {
             return false;
         }
         SyntaxNode literal = assignment.child("right");
-        Object value = PythonLiterals.value(literal);
+        // The one evaluator's value of the literal itself: ~5 is -6, 1_000 is 1000, 1e-3 is 0.001.
+        Object value = literal == null || !isLiteral(literal) ? null
+                : synthetic.analyzed().facts().values().of(definitions.get(0).cell(), literal).toJava();
         if (value == null) {
             return false;
         }
@@ -84,6 +85,21 @@ public final class ParamPass implements Pass {
         }
         lift(next, edits, synthetic, definitions.get(0).cell(), literal, parameter, value);
         return true;
+    }
+
+    /** A literal, possibly signed or inverted ({@code -3}, {@code ~5}): not a name or a computation the job must keep. */
+    private static boolean isLiteral(SyntaxNode node) {
+        SyntaxNode n = node;
+        while (n.is("unary_operator") || n.is("parenthesized_expression")) {
+            SyntaxNode inner = n.is("unary_operator") ? n.child("argument")
+                    : n.namedChildren().size() == 1 ? n.namedChildren().get(0) : null;
+            if (inner == null) {
+                return false;
+            }
+            n = inner;
+        }
+        return n.is("integer") || n.is("float") || n.is("true") || n.is("false")
+                || (n.is("string") && n.firstChildOfType("interpolation") == null) || n.is("concatenated_string");
     }
 
     private void lift(ExtractionPlan.Builder next, Map<Integer, List<Fix.Edit>> edits, SyntheticNotebook synthetic,

@@ -1,6 +1,6 @@
 package dev.lockstep.runtime.compare;
 
-import dev.lockstep.runtime.spec.ComparePolicy;
+import dev.lockstep.jobformat.ComparePolicy;
 
 /**
  * Compares values one pair at a time with numpy.isclose semantics and remembers what a report

@@ -1,7 +1,7 @@
 package dev.lockstep.runtime.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lockstep.runtime.spec.ComparePolicy;
+import dev.lockstep.jobformat.ComparePolicy;
 import java.util.Iterator;
 import java.util.TreeSet;
 import java.util.regex.Pattern;

@@ -1,7 +1,7 @@
 package dev.lockstep.runtime.compare;
 
 import dev.lockstep.runtime.hardware.GpuInfo;
-import dev.lockstep.runtime.hashing.Sha256;
+import dev.lockstep.jobformat.hash.Sha256;
 import dev.lockstep.runtime.record.CanonicalJson;
 import dev.lockstep.runtime.record.RunRecord;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.lockstep.runtime.compare;
 
 import dev.lockstep.runtime.compare.tensors.Tensor;
 import dev.lockstep.runtime.compare.tensors.TensorFile;
-import dev.lockstep.runtime.spec.ComparePolicy;
+import dev.lockstep.jobformat.ComparePolicy;
 import java.util.Arrays;
 import java.util.TreeSet;
 

@@ -1,6 +1,6 @@
 package dev.lockstep.runtime.environment;
 
-import dev.lockstep.runtime.spec.JobLayout;
+import dev.lockstep.jobformat.JobLayout;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.lockstep.runtime.environment;
 
 import dev.lockstep.runtime.JobException;
-import dev.lockstep.runtime.spec.JobSpec;
+import dev.lockstep.jobformat.JobSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

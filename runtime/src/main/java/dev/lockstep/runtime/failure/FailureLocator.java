@@ -1,6 +1,6 @@
 package dev.lockstep.runtime.failure;
 
-import dev.lockstep.runtime.spec.JobLayout;
+import dev.lockstep.jobformat.JobLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

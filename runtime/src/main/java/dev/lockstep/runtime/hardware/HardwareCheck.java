@@ -1,6 +1,6 @@
 package dev.lockstep.runtime.hardware;
 
-import dev.lockstep.runtime.spec.HardwareSpec;
+import dev.lockstep.jobformat.HardwareSpec;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.lockstep.runtime.inputs;
 
 import dev.lockstep.runtime.JobException;
-import dev.lockstep.runtime.spec.ParamValue;
+import dev.lockstep.jobformat.ParamValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.lockstep.runtime.interpreter;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.runtime.process.ShortCommand;
 import dev.lockstep.runtime.record.CanonicalJson;
-import dev.lockstep.runtime.spec.JobLayout;
+import dev.lockstep.jobformat.JobLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

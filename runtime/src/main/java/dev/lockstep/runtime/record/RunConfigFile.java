@@ -1,6 +1,6 @@
 package dev.lockstep.runtime.record;
 
-import dev.lockstep.runtime.spec.JobLayout;
+import dev.lockstep.jobformat.JobLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.lockstep.runtime.record;
 
 import dev.lockstep.runtime.JobException;
-import dev.lockstep.runtime.spec.JobLayout;
+import dev.lockstep.jobformat.JobLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +44,18 @@ public final class RunHistory {
       }
     }
     return Optional.empty();
+  }
+
+  /** Every run that succeeded, oldest first. */
+  public List<StoredRun> succeeded() throws IOException, JobException {
+    List<StoredRun> runs = new ArrayList<>();
+    for (String id : runIds()) {
+      StoredRun run = load(id);
+      if (run.record().status() == RunRecord.Status.SUCCEEDED) {
+        runs.add(run);
+      }
+    }
+    return runs;
   }
 
   /**

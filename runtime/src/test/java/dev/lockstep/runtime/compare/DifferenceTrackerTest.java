@@ -2,7 +2,7 @@ package dev.lockstep.runtime.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lockstep.runtime.spec.ComparePolicy;
+import dev.lockstep.jobformat.ComparePolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

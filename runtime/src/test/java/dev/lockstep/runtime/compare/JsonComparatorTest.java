@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.runtime.record.CanonicalJson;
-import dev.lockstep.runtime.spec.ComparePolicy;
+import dev.lockstep.jobformat.ComparePolicy;
 import org.junit.jupiter.api.Test;
 
 class JsonComparatorTest {

@@ -2,7 +2,7 @@ package dev.lockstep.runtime.hardware;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lockstep.runtime.spec.HardwareSpec;
+import dev.lockstep.jobformat.HardwareSpec;
 import dev.lockstep.runtime.testing.JobFixture;
 import java.nio.file.Path;
 import java.util.List;

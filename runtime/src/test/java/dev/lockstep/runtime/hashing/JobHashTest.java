@@ -1,5 +1,7 @@
 package dev.lockstep.runtime.hashing;
 
+import dev.lockstep.jobformat.hash.Sha256;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockstep.runtime.testing.JobFixture;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lockstep.runtime.ExitCode;
 import dev.lockstep.runtime.JobException;
-import dev.lockstep.runtime.spec.ParamType;
-import dev.lockstep.runtime.spec.ParamValue;
+import dev.lockstep.jobformat.ParamType;
+import dev.lockstep.jobformat.ParamValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.lockstep.runtime.testing;
 
-import dev.lockstep.runtime.hashing.Sha256;
+import dev.lockstep.jobformat.hash.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

@@ -146,51 +146,13 @@ public final class Hyperparameters {
         return true;
     }
 
-    /** The value of an int or float literal, or of a negated one; null for anything else (bool, complex, huge). */
+    /** The value of an int or float literal (signed, inverted, with underscores); null for anything else (bool, complex, huge). */
     static Number numericValue(SyntaxNode node) {
         if (node == null) {
             return null;
         }
-        if (node.is("unary_operator") && node.namedChildren().size() == 1) {
-            String operator = node.text().strip();
-            Number inner = numericValue(node.namedChildren().get(0));
-            if (inner == null || !(operator.startsWith("-") || operator.startsWith("+"))) {
-                return null;
-            }
-            if (operator.startsWith("+")) {
-                return inner;
-            }
-            return inner instanceof Long l ? (Number) Long.valueOf(-l) : (Number) Double.valueOf(-inner.doubleValue());
-        }
-        String text = node.text().replace("_", "");
-        try {
-            if (node.is("integer")) {
-                String lower = text.toLowerCase(Locale.ROOT);
-                if (lower.endsWith("j") || lower.endsWith("l")) {
-                    return null;
-                }
-                if (lower.startsWith("0x")) {
-                    return Long.parseLong(lower.substring(2), 16);
-                }
-                if (lower.startsWith("0o")) {
-                    return Long.parseLong(lower.substring(2), 8);
-                }
-                if (lower.startsWith("0b")) {
-                    return Long.parseLong(lower.substring(2), 2);
-                }
-                return Long.parseLong(lower);
-            }
-            if (node.is("float")) {
-                if (text.toLowerCase(Locale.ROOT).endsWith("j")) {
-                    return null;
-                }
-                double value = Double.parseDouble(text);
-                return Double.isFinite(value) ? value : null;
-            }
-        } catch (NumberFormatException e) {
-            return null; // beyond a long: not a value lockstep.yaml declares
-        }
-        return null;
+        Object value = dev.lockstep.analyzer.facts.values.Values.literal(node).toJava();
+        return value instanceof Long || value instanceof Double ? (Number) value : null;
     }
 
     /** A hyperparameter before parameter names are made unique. */

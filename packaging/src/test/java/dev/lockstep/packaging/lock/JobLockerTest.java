@@ -1,0 +1,128 @@
+package dev.lockstep.packaging.lock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.lockstep.packaging.PackagingException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobLockerTest {
+
+  private static final Path PYTHON = Path.of("/usr/bin/python3");
+  private static final String COMMIT = "1c4513b2eedbda136f57676a34eea67aba266e5c";
+
+  @TempDir Path job;
+  @TempDir Path cache;
+
+  @BeforeEach
+  void job() throws IOException {
+    assumeTrue(Files.isExecutable(PYTHON), "lock tests ask Debian's /usr/bin/python3 (scripts/ensure-test-packages.sh)");
+    Files.writeString(job.resolve("lockstep.yaml"), """
+        version: 1
+        seed: 7
+        params: {epochs: 3}
+        inputs:
+          data: {path: data.csv, sha256: "3f2a000000000000000000000000000000000000000000000000000000000000"}
+        outputs:
+          model: {path: out/model.npy, compare: bytes}
+        hardware: {accelerator: cuda, count: 2}
+        python:
+          imports: [helpers, json, numpy, no_such_module_xyz]
+        image: {base: "registry.example/python@sha256:0000000000000000000000000000000000000000000000000000000000000001"}
+        """);
+    Files.createDirectories(job.resolve("pipeline"));
+    Files.writeString(job.resolve("pipeline/main.py"), "import numpy\n");
+    Files.writeString(job.resolve("pipeline/helpers.py"), "X = 1\n");
+    Files.writeString(job.resolve("extraction.json"), """
+        {"blockers": [
+          {"rule": "LS402", "cell": 3, "line": 1, "message": "model 'org/tiny-model' has no revision=: it gets whatever the Hub repository's main branch holds when the job runs; pass revision= a full 40-character commit hash"},
+          {"rule": "LS402", "cell": 4, "line": 1, "message": "tokenizer 'org/tok' is loaded at 'v2', a branch or tag that can move: pass revision= a full 40-character commit hash"},
+          {"rule": "LS403", "cell": 5, "line": 1, "message": "dataset 'imdb' has no revision=: it gets whatever the Hub repository's main branch holds"},
+          {"rule": "LS403", "cell": 6, "line": 1, "message": "Kaggle dataset 'a/b' names no version: the ..."},
+          {"rule": "LS201", "cell": 7, "line": 1, "message": "'x' has no revision= (not a Hub rule)"}
+        ]}
+        """);
+    Path refs = Files.createDirectories(cache.resolve("models--org--tiny-model/refs"));
+    Files.writeString(refs.resolve("main"), COMMIT + "\n");
+  }
+
+  private JobLocker.Result lock(Map<String, String> revisions) throws PackagingException {
+    return new JobLocker().lock(new JobLocker.Request(job, Optional.of(PYTHON), new HfCache(cache), revisions, System.getenv()));
+  }
+
+  @Test
+  void pinsWhatTheInterpreterHasAndResolvesRevisionsFromTheCache() throws Exception {
+    LockFile lock = lock(Map.of()).lock();
+
+    String numpy = ask("import importlib.metadata as m; print(m.version('numpy'))");
+    assertThat(lock.requirements()).containsExactly("numpy==" + numpy);
+    assertThat(lock.packages()).singleElement().satisfies(p -> assertThat(p.imports()).containsExactly("numpy"));
+    assertThat(lock.python().version()).isEqualTo(ask("import platform; print(platform.python_version())"));
+    assertThat(lock.imports().stdlib()).containsExactly("json");
+    assertThat(lock.imports().local()).containsExactly("helpers");
+    assertThat(lock.imports().unresolved()).singleElement()
+        .satisfies(u -> assertThat(u.module()).isEqualTo("no_such_module_xyz"));
+
+    assertThat(lock.hub()).containsExactly(
+        new LockFile.HubPin("dataset", "imdb", "main", null, null),
+        new LockFile.HubPin("model", "org/tiny-model", "main", COMMIT, "hf-cache"),
+        new LockFile.HubPin("model", "org/tok", "v2", null, null));
+    assertThat(lock.blockers()).hasSize(3)
+        .anySatisfy(b -> assertThat(b).contains("no_such_module_xyz"))
+        .anySatisfy(b -> assertThat(b).contains("'org/tok' at 'v2'"))
+        .anySatisfy(b -> assertThat(b).contains("'imdb'"));
+    assertThat(lock.seed()).isEqualTo(7);
+    assertThat(lock.params()).containsEntry("epochs", 3L);
+    assertThat(lock.hardware()).isEqualTo(new LockFile.Hardware("cuda", 2));
+    assertThat(lock.image().base()).endsWith("0001");
+    assertThat(lock.inputs().get("data").sha256()).startsWith("3f2a");
+    assertThat(lock.reproduce()).isEqualTo("java -jar lib/lockstep-runtime.jar run . --python /usr/bin/python3");
+  }
+
+  @Test
+  void lockingTwiceChangesNothing() throws Exception {
+    JobLocker.Result first = lock(Map.of());
+    byte[] bytes = Files.readAllBytes(first.file());
+    JobLocker.Result second = lock(Map.of());
+    assertThat(first.changed()).isTrue();
+    assertThat(second.changed()).isFalse();
+    assertThat(Files.readAllBytes(second.file())).isEqualTo(bytes);
+    assertThat(new String(bytes, StandardCharsets.UTF_8)).doesNotContain(job.toString()).doesNotContain(cache.toString());
+  }
+
+  @Test
+  void revisionByHandPinsAndIsChecked() throws Exception {
+    String sha = "a".repeat(40);
+    LockFile lock = lock(Map.of("org/tok", sha, "imdb", "b".repeat(40))).lock();
+    assertThat(lock.hub()).contains(new LockFile.HubPin("model", "org/tok", "v2", sha, "--revision"));
+    assertThat(lock.blockers()).singleElement().satisfies(b -> assertThat(b).contains("no_such_module_xyz"));
+
+    assertThatThrownBy(() -> lock(Map.of("org/tok", "v2"))).hasMessageContaining("40-character");
+    assertThatThrownBy(() -> lock(Map.of("org/other", sha))).hasMessageContaining("loads no Hub repository named 'org/other'");
+  }
+
+  @Test
+  void shortHashResolvesToTheOneMatchingSnapshot() throws Exception {
+    Files.createDirectories(cache.resolve("models--org--tok/snapshots/" + COMMIT));
+    HubReference reference = new HubReference("model", "org/tok", COMMIT.substring(0, 8));
+    assertThat(new HfCache(cache).resolve(reference)).contains(COMMIT);
+    assertThat(new HfCache(cache).resolve(new HubReference("model", "org/tok", "../../x"))).isEmpty();
+  }
+
+  private static String ask(String code) throws Exception {
+    Process process = new ProcessBuilder(PYTHON.toString(), "-c", code).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return out;
+  }
+}
