@@ -25,8 +25,9 @@ import picocli.CommandLine.Parameters;
         name = "extract",
         mixinStandardHelpOptions = true,
         description = {
-            "Turns a notebook into a job directory: an ordered, seeded, parameterized pipeline/main.py, an explicit",
-            "lockstep.yaml, requirements, a Java launcher (RunJob.java) and a README listing what is still blocked.",
+            "Turns a notebook into a reproducible job directory.",
+            "The job holds an ordered, seeded, parameterized pipeline/main.py, an explicit lockstep.yaml, the"
+                    + " requirements, a Java launcher (RunJob.java) and a README listing what is still blocked.",
             "Exit 0: written, no blockers; 1: written with blockers (--strict: nothing written); 2: error."
         })
 public final class ExtractCommand implements Callable<Integer> {
@@ -73,8 +74,12 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Write nothing when there are blockers.")
     boolean strict;
 
-    @Option(names = "--force", description = "Replace a non-empty output directory.")
+    @Option(names = "--force", description = "Replace a non-empty output directory (its runs/ is kept).")
     boolean force;
+
+    @Option(names = "--carry-inputs",
+            description = "Copy the bound input files and folders into the job (data/NAME/), so the job folder runs as it is elsewhere.")
+    boolean carryInputs;
 
     @Override
     public Integer call() {
@@ -95,32 +100,40 @@ public final class ExtractCommand implements Callable<Integer> {
         }
         Extractor.ExtractionResult result;
         try {
-            result = new Extractor().extract(notebook, output, options, force, strict);
+            result = new Extractor().extract(notebook, output, options, force, strict, carryInputs);
         } catch (ExtractException e) {
             err.println("lockstep: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         ExtractionPlan plan = result.plan();
+        int blockers = plan.blockers().size();
         if (result.written() != null) {
-            out.println("Wrote " + output + ": " + plan.keptCells().size() + " of " + plan.cells().size() + " code cells kept ("
-                    + plan.order().reason() + "); " + plan.params().size() + " params, " + plan.inputs().size() + " inputs, "
-                    + plan.outputs().size() + " outputs.");
+            out.println("Wrote " + output + ": " + plan.keptCells().size() + " of " + count(plan.cells().size(), "code cell")
+                    + " kept (" + plan.order().reason() + "); " + count(plan.params().size(), "param") + ", "
+                    + count(plan.inputs().size(), "input") + ", " + count(plan.outputs().size(), "output") + ".");
         } else {
-            out.println("Wrote nothing (--strict): " + plan.blockers().size() + " blockers.");
+            out.println("Wrote nothing (--strict): " + count(blockers, "blocker") + ".");
         }
-        if (!plan.blockers().isEmpty()) {
-            out.println(plan.blockers().size() + (plan.blockers().size() == 1 ? " blocker" : " blockers")
-                    + " (the job is not reproducible until each is decided; see README.md):");
+        if (blockers > 0) {
+            out.println(count(blockers, "blocker") + (result.written() != null
+                    ? " (the job is not reproducible until each is decided; " + output.resolve("README.md") + " lists them):"
+                    : " (decide each, or extract without --strict to write the job with them listed):"));
             for (Blocker b : plan.blockers()) {
                 String where = b.cell() == 0 ? "notebook" : "cell " + b.cell() + (b.line() > 0 ? ":" + b.line() : "");
                 out.println("  " + b.ruleId() + " " + where + ": " + b.message() + " -> " + b.decision());
             }
+            out.println("'" + ProgramName.get() + " explain ID' explains each code.");
         }
         if (result.written() != null) {
-            out.println("Run it: lockstep run " + output + "   (or: cd " + output + " && java RunJob.java)");
+            out.println("Run it: " + ProgramName.get() + " run " + output + "   (or: cd " + output + " && java RunJob.java)");
         }
         out.flush();
         return plan.blockers().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** "1 input", "2 inputs". */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private Map<String, Path> bindings() {

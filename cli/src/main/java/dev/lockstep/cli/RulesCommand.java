@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Lists every rule: id, name, default severity, whether extract fixes it, and what it detects.",
+            "Lines are wrapped to the terminal's width (100 columns when the output is not a terminal).",
             "With --config, adds the file's team rules and shows its severities ('off' for rules it does not run)."
         })
 public final class RulesCommand implements Callable<Integer> {
@@ -42,7 +43,7 @@ public final class RulesCommand implements Callable<Integer> {
         if (format == Format.json) {
             RuleListing.writeJson(rules.entries(), out);
         } else {
-            RuleListing.writeText(rules.entries(), out);
+            RuleListing.writeText(rules.entries(), out, TerminalWidth.get());
         }
         return ExitCodes.OK;
     }

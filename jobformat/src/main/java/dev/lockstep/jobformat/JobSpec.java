@@ -20,7 +20,15 @@ public record JobSpec(
     Map<String, String> environment,
     List<String> secrets,
     Optional<HardwareSpec> hardware,
-    List<String> pythonImports) {
+    List<String> pythonImports,
+    LogSpec log) {
+
+  /** A spec without a {@code log:} section. */
+  public JobSpec(int version, Optional<SourceSpec> source, long seed, Map<String, ParamValue> params,
+      Map<String, InputSpec> inputs, Map<String, OutputSpec> outputs, Map<String, String> environment, List<String> secrets,
+      Optional<HardwareSpec> hardware, List<String> pythonImports) {
+    this(version, source, seed, params, inputs, outputs, environment, secrets, hardware, pythonImports, LogSpec.DEFAULT);
+  }
 
   public JobSpec {
     params = sortedCopy(params);
@@ -29,6 +37,7 @@ public record JobSpec(
     environment = sortedCopy(environment);
     secrets = List.copyOf(secrets);
     pythonImports = List.copyOf(pythonImports);
+    log = log == null ? LogSpec.DEFAULT : log;
   }
 
   private static <V> Map<String, V> sortedCopy(Map<String, V> map) {

@@ -28,7 +28,7 @@ public final class JobSpecLoader {
 
   private static final List<String> TOP_LEVEL_KEYS =
       List.of("version", "source", "seed", "params", "inputs", "outputs", "environment", "secrets", "hardware", "python",
-          "image"); // image: read by lockstep build (packaging module), not by the runtime
+          "log", "image"); // image: read by lockstep build (packaging module), not by the runtime
 
   /** Loads {@code jobDirectory/lockstep.yaml}. */
   public JobSpec load(Path jobDirectory) throws InvalidJobSpecException {
@@ -78,10 +78,11 @@ public final class JobSpecLoader {
       List<String> secrets = optional(top, "secrets").map(node -> secrets(node, environment)).orElse(List.of());
       Optional<HardwareSpec> hardware = optional(top, "hardware").map(this::hardware);
       List<String> imports = optional(top, "python").map(this::pythonImports).orElse(List.of());
+      LogSpec log = optional(top, "log").map(this::log).orElse(LogSpec.DEFAULT);
       if (fields.hasProblems()) {
         return null; // a section that reported a problem may have left a value out; the caller throws
       }
-      return new JobSpec(version.intValue(), source, seed, params, inputs, outputs, environment, secrets, hardware, imports);
+      return new JobSpec(version.intValue(), source, seed, params, inputs, outputs, environment, secrets, hardware, imports, log);
     }
 
     private static Optional<YamlNode> optional(YamlNode.Mapping mapping, String key) {
@@ -388,6 +389,23 @@ public final class JobSpecLoader {
         return null;
       }
       return accelerator == null || count == null ? null : new HardwareSpec(accelerator, count.intValue());
+    }
+
+    private LogSpec log(YamlNode node) {
+      YamlNode.Mapping mapping = fields.mapping(node, "log");
+      if (mapping == null) {
+        return null;
+      }
+      fields.rejectUnknownKeys(mapping, "log", List.of("must_match"));
+      YamlNode mustMatch = mapping.get("must_match");
+      if (mustMatch == null) {
+        return LogSpec.DEFAULT;
+      }
+      if (mustMatch instanceof YamlNode.Scalar scalar && scalar.kind() == YamlNode.ScalarKind.BOOLEAN) {
+        return new LogSpec((Boolean) scalar.value());
+      }
+      fields.expected(mustMatch, "log.must_match", "true or false");
+      return null;
     }
 
     private List<String> pythonImports(YamlNode node) {

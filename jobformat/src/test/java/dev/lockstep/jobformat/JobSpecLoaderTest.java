@@ -66,6 +66,26 @@ class JobSpecLoaderTest {
   }
 
   @Test
+  void readsFolderInputsAndOutputsAndTheLogPolicy() throws Exception {
+    JobSpec spec = loader.parse("version: 1\nseed: 0\n"
+        + "inputs:\n  sensors: {path: data/sensors, kind: folder, sha256: ~}\n  table: {path: t.csv, sha256: ~}\n"
+        + "outputs:\n  model: {path: out/model, kind: folder, compare: {atol: 1.0e-6}}\n  log_file: {path: out/x.txt}\n"
+        + "log: {must_match: true}\n");
+
+    assertThat(spec.inputs().get("sensors").kind()).contains(PathKind.FOLDER);
+    assertThat(spec.inputs().get("table").kind()).isEmpty();
+    assertThat(spec.outputs().get("model").isFolder()).isTrue();
+    assertThat(spec.outputs().get("model").compare()).isEqualTo(new ComparePolicy.Tolerance(1e-6, 0));
+    assertThat(spec.outputs().get("log_file").kind()).isEqualTo(PathKind.FILE);
+    assertThat(spec.log().mustMatch()).isTrue();
+    assertThat(loader.parse("version: 1\nseed: 0\n").log()).isEqualTo(LogSpec.DEFAULT);
+    assertThatThrownBy(() -> loader.parse("version: 1\nseed: 0\noutputs:\n  m: {path: m, kind: dir}\n"))
+        .hasMessage("lockstep.yaml:4: outputs.m.kind: expected file or folder, got \"dir\"");
+    assertThatThrownBy(() -> loader.parse("version: 1\nseed: 0\nlog: {must_match: yes please}\n"))
+        .hasMessageStartingWith("lockstep.yaml:3: log.must_match: expected true or false");
+  }
+
+  @Test
   void onlyVersionAndSeedAreRequired() throws Exception {
     JobSpec spec = loader.parse("version: 1\nseed: 42\n");
 
@@ -82,7 +102,7 @@ class JobSpecLoaderTest {
       seed negative           | version: 1\\nseed: -1\\n                                            | lockstep.yaml:2: seed: must be between 0 and 4294967295 (numpy's seed range), got -1
       version missing         | seed: 0\\n                                                          | lockstep.yaml:1: version: required key is missing
       version unsupported     | version: 2\\nseed: 0\\n                                             | lockstep.yaml:1: version: unsupported version 2; this runtime reads version 1
-      unknown top-level key   | version: 1\\nseed: 0\\nparms: {}\\n                                 | lockstep.yaml:3: parms: unknown key; did you mean "params"? expected one of: version, source, seed, params, inputs, outputs, environment, secrets, hardware, python
+      unknown top-level key   | version: 1\\nseed: 0\\nparms: {}\\n                                 | lockstep.yaml:3: parms: unknown key; did you mean "params"? expected one of: version, source, seed, params, inputs, outputs, environment, secrets, hardware, python, log, image
       unknown nested key      | version: 1\\nseed: 0\\ninputs:\\n  d: {path: a, sah256: ~}\\n       | lockstep.yaml:4: inputs.d.sah256: unknown key; did you mean "sha256"? expected one of: path, kind, sha256
       duplicate key           | version: 1\\nseed: 0\\nseed: 1\\n                                   | lockstep.yaml:3: seed: duplicate key (YAML would silently keep only the last one)
       param null              | version: 1\\nseed: 0\\nparams:\\n  lr: ~\\n                         | lockstep.yaml:4: params.lr: expected a scalar (integer, float, boolean or string), got null

@@ -23,6 +23,7 @@ import dev.lockstep.runtime.record.CanonicalJson;
 import dev.lockstep.runtime.record.OutputCollector;
 import dev.lockstep.runtime.record.RunConfigFile;
 import dev.lockstep.runtime.record.RunId;
+import dev.lockstep.runtime.record.RunLog;
 import dev.lockstep.runtime.record.RunRecord;
 import dev.lockstep.jobformat.JobLayout;
 import dev.lockstep.jobformat.JobSpec;
@@ -64,7 +65,11 @@ public final class JobRunner {
    *     (usage), changed inputs, no suitable interpreter, strict hardware mismatch (failure)
    */
   public RunOutcome run(RunRequest request) throws JobException {
-    PreparedRun prepared = prepare(request);
+    return run(prepare(request));
+  }
+
+  /** Runs what {@link #prepare} checked. */
+  RunOutcome run(PreparedRun prepared) throws JobException {
     try {
       return execute(prepared);
     } catch (IOException e) {
@@ -73,13 +78,14 @@ public final class JobRunner {
   }
 
   /** The checks, cheapest and most likely to fail first; any of them refuses the run. */
-  private PreparedRun prepare(RunRequest request) throws JobException {
+  PreparedRun prepare(RunRequest request) throws JobException {
     Path jobDirectory = jobDirectory(request.jobDirectory());
     JobSpec spec = JobSpecs.load(jobDirectory);
     Map<String, ParamValue> params = ParamResolver.resolve(spec.params(), request.params());
-    List<InputBinding> bindings = InputBinder.bind(spec.inputs(), request.inputs(), jobDirectory, caller.workingDirectory());
+    List<InputBinding> bindings = InputBinder.bind(spec, request.inputs(), jobDirectory, caller.workingDirectory(),
+        caller.frontEnd());
     JobEnvironment environment = JobEnvironmentResolver.resolve(spec, caller.environment());
-    List<VerifiedInput> inputs = InputVerifier.verify(bindings);
+    List<VerifiedInput> inputs = InputVerifier.verify(bindings, spec, caller.frontEnd(), caller.err());
     InterpreterReport python = new InterpreterFinder(new InterpreterProbe(environment.withoutConfig(), jobDirectory),
         caller.environment()).choose(request.python().map(this::interpreterPath), spec.pythonImports());
     MachineHardware machine = new HardwareProbe(caller.environment()).probe();
@@ -103,7 +109,8 @@ public final class JobRunner {
     String runId = runDirectory.getFileName().toString();
     Path configFile = RunConfigFile.write(runDirectory, config(run, runDirectory));
     for (OutputSpec output : run.spec().outputs().values()) {
-      Files.createDirectories(runDirectory.resolve(output.path()).getParent());
+      Path path = runDirectory.resolve(output.path());
+      Files.createDirectories(output.isFolder() ? path : path.getParent());
     }
     caller.err().println("lockstep: run " + runId + " with " + run.python().command() + " (Python " + run.python().version() + ")");
 
@@ -133,7 +140,8 @@ public final class JobRunner {
         RecordAssembly.environment(run.environment()),
         RecordAssembly.python(run.python()),
         RecordAssembly.hardware(run.machine(), run.spec(), run.hardwareWarnings()),
-        outputs.outputs());
+        outputs.outputs(),
+        RunLog.record(runDirectory.resolve(JobLayout.RUN_LOG)));
     AtomicFiles.write(runDirectory.resolve(JobLayout.RUN_RECORD), CanonicalJson.write(record));
     if (failure == null) {
       ProvenanceWriter.write(run.jobDirectory(), runDirectory, record, caller.environment());

@@ -27,7 +27,9 @@ public final class Main {
   public static int run(List<String> args, CallerContext caller) {
     MainArguments.Command command;
     try {
-      command = MainArguments.parse(args);
+      MainArguments.Caller called = MainArguments.frontEnd(args);
+      caller = called.frontEnd().map(caller::via).orElse(caller);
+      command = MainArguments.parse(called.arguments());
     } catch (JobException e) {
       printError(caller.err(), e.getMessage());
       caller.err().println("  (--help shows the usage)");

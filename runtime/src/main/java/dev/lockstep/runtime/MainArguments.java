@@ -45,6 +45,43 @@ final class MainArguments {
 
   private MainArguments() {}
 
+  /** The command line without {@code --front-end}, and the front end it names. */
+  record Caller(List<String> arguments, Optional<FrontEnd> frontEnd) {}
+
+  /**
+   * Takes out {@code --front-end KIND} (not in the usage: RunJob.java passes {@code run-job} so
+   * hints name its typed options; {@code cli:PROGRAM} names the lockstep command as invoked).
+   */
+  static Caller frontEnd(List<String> args) throws JobException {
+    List<String> rest = new ArrayList<>();
+    Optional<FrontEnd> frontEnd = Optional.empty();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      String value;
+      if (arg.equals("--front-end")) {
+        if (i + 1 >= args.size()) {
+          throw JobException.usage("--front-end needs a value");
+        }
+        value = args.get(++i);
+      } else if (arg.startsWith("--front-end=")) {
+        value = arg.substring("--front-end=".length());
+      } else {
+        rest.add(arg);
+        continue;
+      }
+      if (value.equals("run-job")) {
+        frontEnd = Optional.of(FrontEnd.runJob());
+      } else if (value.equals("runtime-jar")) {
+        frontEnd = Optional.of(FrontEnd.runtimeJar());
+      } else if (value.startsWith("cli:")) {
+        frontEnd = Optional.of(FrontEnd.cli(value.substring(4)));
+      } else {
+        throw JobException.usage("--front-end expects run-job, runtime-jar or cli:PROGRAM, got " + value);
+      }
+    }
+    return new Caller(rest, frontEnd);
+  }
+
   static Command parse(List<String> args) throws JobException {
     if (args.isEmpty() || args.contains("-h") || args.contains("--help") || args.get(0).equals("help")) {
       return new Help();

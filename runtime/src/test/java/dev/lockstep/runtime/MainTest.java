@@ -6,6 +6,7 @@ import dev.lockstep.runtime.record.RunHistory;
 import dev.lockstep.runtime.testing.JobFixture;
 import dev.lockstep.runtime.testing.SystemPython;
 import dev.lockstep.runtime.testing.TestCaller;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +50,7 @@ class MainTest {
   }
 
   @Test
-  void verifyPrintsTheReportAndExitsByTheVerdict() {
+  void verifyPrintsTheReportAndExitsByTheVerdict() throws Exception {
     JobFixture.copy("tolerance", temp.resolve("job"));
     TestCaller caller = TestCaller.in(temp);
     assertThat(Main.run(List.of("run", "job"), caller.context())).isZero();
@@ -57,8 +58,26 @@ class MainTest {
     assertThat(Main.run(List.of("verify", "job"), caller.context())).isZero();
     assertThat(caller.out()).contains("verify passed: 6 outputs identical or within tolerance");
 
-    assertThat(Main.run(List.of("verify", "job", "--param", "jitter=1e-7"), caller.context())).isEqualTo(1);
-    assertThat(caller.out()).contains("weights_exact  different (bytes differ").contains("verify failed: 1 of 6 outputs different");
+    // A run with other parameters is compared with on purpose only.
+    assertThat(Main.run(List.of("verify", "job", "--param", "jitter=1e-7"), caller.context())).isEqualTo(2);
+    assertThat(caller.err()).contains("no successful run in runs/ was asked to compute the same thing");
+    String first = new RunHistory(temp.resolve("job")).runIds().get(0);
+    assertThat(Main.run(List.of("verify", "job", "--param", "jitter=1e-7", "--against", first), caller.context())).isEqualTo(1);
+    assertThat(caller.out()).contains("weights_exact  different (bytes differ").contains("verify failed: 1 of 6 outputs different")
+        .contains("(baseline: named with --against)");
+  }
+
+  @Test
+  void hintsUseTheSyntaxOfTheFrontEndThatCalled() throws Exception {
+    Path job = JobFixture.copy("deterministic", temp.resolve("job"));
+    Files.writeString(job.resolve("data/numbers.csv"), "changed\n");
+    TestCaller viaJar = TestCaller.in(temp);
+    assertThat(Main.run(List.of("run", "job"), viaJar.context().via(FrontEnd.runtimeJar()))).isEqualTo(1);
+    assertThat(viaJar.err()).contains("bind another one: --input numbers=PATH");
+
+    TestCaller viaRunJob = TestCaller.in(temp);
+    assertThat(Main.run(List.of("run", "job", "--front-end=run-job"), viaRunJob.context())).isEqualTo(1);
+    assertThat(viaRunJob.err()).contains("bind another one: --numbers PATH").doesNotContain("--input");
   }
 
   @Test

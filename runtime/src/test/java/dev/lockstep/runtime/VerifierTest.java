@@ -48,7 +48,7 @@ class VerifierTest {
   @Test
   void slightlyDifferentOutputsPassWithinToleranceAndFailByteComparison() throws Exception {
     Verification verification = new Verifier(caller.context())
-        .verify(VerifyRequest.of(RunRequest.of(job).withParam("jitter", "1e-7")));
+        .verify(VerifyRequest.of(RunRequest.of(job).withParam("jitter", "1e-7")).against(baseline.runId()));
 
     RunComparison comparison = verification.comparison().orElseThrow();
     Map<String, OutputVerdict> verdicts = byName(comparison);
@@ -70,7 +70,7 @@ class VerifierTest {
   @Test
   void largeDifferencesAreReportedWithTheWorstValueAndWhere() throws Exception {
     Verification verification = new Verifier(caller.context())
-        .verify(VerifyRequest.of(RunRequest.of(job).withParam("jitter", "0.5")));
+        .verify(VerifyRequest.of(RunRequest.of(job).withParam("jitter", "0.5")).against(baseline.runId()));
 
     Map<String, OutputVerdict> verdicts = byName(verification.comparison().orElseThrow());
     assertThat(verdicts.values()).allSatisfy(verdict -> assertThat(verdict.verdict()).isEqualTo(Verdict.DIFFERENT));
@@ -125,12 +125,38 @@ class VerifierTest {
   }
 
   @Test
+  void aOneOffVerifyWithOtherParametersIsNeverThePlainVerifysBaseline() throws Exception {
+    Verifier verifier = new Verifier(caller.context());
+    Verification oneOff = verifier.verify(VerifyRequest.of(RunRequest.of(job).withParam("jitter", "0.5")).against(baseline.runId()));
+    assertThat(oneOff.passed()).isFalse();
+
+    Verification plain = verifier.verify(VerifyRequest.of(RunRequest.of(job)));
+
+    assertThat(plain.baselineRunId()).isEqualTo(baseline.runId()).isNotEqualTo(oneOff.run().runId());
+    assertThat(plain.passed()).isTrue();
+    assertThat(ComparisonReport.render(plain.comparison().orElseThrow()))
+        .contains("(baseline: the newest successful run with the same parameters, inputs and seed)");
+  }
+
+  @Test
+  void refusesWhenNoRunWasAskedToComputeTheSameThing() throws Exception {
+    Verifier verifier = new Verifier(caller.context());
+
+    assertThatThrownBy(() -> verifier.verify(VerifyRequest.of(RunRequest.of(job).withParam("jitter", "0.25"))))
+        .isInstanceOfSatisfying(JobException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+        .hasMessageContaining("no successful run in runs/ was asked to compute the same thing as this one")
+        .hasMessageContaining("parameters")
+        .hasMessageContaining("--against RUN");
+  }
+
+  @Test
   void needsABaseline(@TempDir Path other) throws Exception {
     Path fresh = JobFixture.copy("tolerance", other.resolve("job"));
 
     assertThatThrownBy(() -> new Verifier(caller.context()).verify(VerifyRequest.of(RunRequest.of(fresh))))
         .isInstanceOfSatisfying(JobException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
-        .hasMessage("no successful run to compare with in runs/; run the job first, or name one with --against RUN");
+        .hasMessage("no successful run to compare with in runs/; run the job first (lockstep run " + fresh
+            + "), or name one with --against RUN");
     assertThatThrownBy(() -> new Verifier(caller.context()).compareRuns(job, baseline.runId(), "20990101T000000.000Z-nope"))
         .hasMessage("no recorded run 20990101T000000.000Z-nope in " + job.toRealPath().resolve("runs")
             + "; newest runs: " + baseline.runId());

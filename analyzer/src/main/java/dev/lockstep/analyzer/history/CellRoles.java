@@ -150,7 +150,7 @@ public final class CellRoles {
     }
 
     /** A statement that binds nothing a later cell could use: an import, or an expression that shows a value. */
-    private static boolean showsOnly(SyntaxNode statement) {
+    public static boolean showsOnly(SyntaxNode statement) {
         if (statement.is("import_statement") || statement.is("import_from_statement")
                 || statement.is("future_import_statement") || statement.is("pass_statement")) {
             return true;

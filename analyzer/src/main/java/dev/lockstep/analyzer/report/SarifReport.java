@@ -2,6 +2,8 @@ package dev.lockstep.analyzer.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lockstep.analyzer.LockstepVersion;
+import dev.lockstep.analyzer.notebook.NotebookSourcePositions;
+import dev.lockstep.analyzer.notebook.NotebookSourcePositions.TextPosition;
 import dev.lockstep.analyzer.rules.Finding;
 import dev.lockstep.analyzer.rules.Location;
 import dev.lockstep.analyzer.rules.RuleMetadata;
@@ -12,18 +14,25 @@ import dev.lockstep.analyzer.scan.ScanResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * SARIF 2.1.0 for code-scanning tools. Every rule that ran is in {@code tool.driver.rules};
- * each result names its notebook as the artifact, its cell as a logical location
- * ({@code cell N}) and in {@code properties.cell}, and a region inside the cell's source
- * (columns in Unicode code points, declared by {@code columnKind}). Unreadable files become
- * tool execution notifications.
+ * each result names its notebook as the artifact and, as its region, the place in the
+ * {@code .ipynb} text that holds the flagged source (the line of the cell's source string,
+ * columns in Unicode code points, declared by {@code columnKind}), so a viewer of the file marks
+ * the right line ({@link NotebookSourcePositions}). The cell is a logical location
+ * ({@code cell N}); {@code properties} keep the cell and the position inside its source
+ * ({@code cell}, {@code cellLine}, {@code cellColumn}, {@code cellEndLine}, {@code cellEndColumn},
+ * {@code sourceLine}). Notebooks are read again, by the paths the results name (relative to the
+ * working directory), to find those lines; a file that cannot be read again gets no region.
+ * Unreadable files become tool execution notifications.
  */
 public final class SarifReport {
     public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -52,8 +61,10 @@ public final class SarifReport {
             writeInvocation(json, result);
             json.writeArrayFieldStart("results");
             for (FileReport file : result.files()) {
+                Optional<NotebookSourcePositions> positions = file.findings().isEmpty() ? Optional.empty()
+                        : positionsOf(file.path());
                 for (Finding finding : file.findings()) {
-                    writeResult(json, file, finding, ruleIndex);
+                    writeResult(json, file, finding, ruleIndex, positions);
                 }
             }
             json.writeEndArray();
@@ -124,8 +135,8 @@ public final class SarifReport {
         json.writeEndArray();
     }
 
-    private static void writeResult(JsonGenerator json, FileReport file, Finding finding, Map<String, Integer> ruleIndex)
-            throws IOException {
+    private static void writeResult(JsonGenerator json, FileReport file, Finding finding, Map<String, Integer> ruleIndex,
+            Optional<NotebookSourcePositions> positions) throws IOException {
         Location at = finding.location();
         json.writeStartObject();
         json.writeStringField("ruleId", finding.ruleId());
@@ -143,17 +154,18 @@ public final class SarifReport {
         json.writeObjectFieldStart("artifactLocation");
         json.writeStringField("uri", uri(file.path()));
         json.writeEndObject();
-        if (at.cell() > 0) {
+        Optional<TextPosition> start = at.cell() > 0
+                ? positions.flatMap(p -> p.position(at.cell(), at.line(), at.column())) : Optional.empty();
+        if (start.isPresent()) {
+            TextPosition end = positions.flatMap(p -> p.position(at.cell(), at.endLine(), at.endColumn()))
+                    .filter(e -> e.line() > start.get().line()
+                            || (e.line() == start.get().line() && e.column() >= start.get().column()))
+                    .orElse(start.get());
             json.writeObjectFieldStart("region");
-            json.writeNumberField("startLine", at.line());
-            json.writeNumberField("startColumn", at.column());
-            json.writeNumberField("endLine", at.endLine());
-            json.writeNumberField("endColumn", Math.max(at.endColumn(), at.endLine() == at.line() ? at.column() : 1));
-            if (!finding.sourceLine().isEmpty()) {
-                json.writeObjectFieldStart("snippet");
-                json.writeStringField("text", finding.sourceLine());
-                json.writeEndObject();
-            }
+            json.writeNumberField("startLine", start.get().line());
+            json.writeNumberField("startColumn", start.get().column());
+            json.writeNumberField("endLine", end.line());
+            json.writeNumberField("endColumn", end.column());
             json.writeEndObject();
         }
         json.writeEndObject();
@@ -176,8 +188,25 @@ public final class SarifReport {
             json.writeStringField("cellId", at.cellId());
         }
         json.writeNumberField("rank", Ranking.rankOf(file, finding));
+        if (at.cell() > 0) {
+            json.writeNumberField("cellLine", at.line());
+            json.writeNumberField("cellColumn", at.column());
+            json.writeNumberField("cellEndLine", at.endLine());
+            json.writeNumberField("cellEndColumn", Math.max(at.endColumn(), at.endLine() == at.line() ? at.column() : 1));
+            if (!finding.sourceLine().isEmpty()) {
+                json.writeStringField("sourceLine", finding.sourceLine());
+            }
+        }
         json.writeEndObject();
         json.writeEndObject();
+    }
+
+    private static Optional<NotebookSourcePositions> positionsOf(String path) {
+        try {
+            return NotebookSourcePositions.read(Path.of(path));
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 
     private static void writeArtifact(JsonGenerator json, String path) throws IOException {

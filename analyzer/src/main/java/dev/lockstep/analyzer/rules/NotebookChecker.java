@@ -1,6 +1,7 @@
 package dev.lockstep.analyzer.rules;
 
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
+import dev.lockstep.analyzer.relevance.Relevance;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +33,7 @@ public final class NotebookChecker {
             findings.addAll(context.findings());
             inventory.addAll(context.inventory());
         }
+        findings = new ArrayList<>(Relevance.of(notebook).filter(findings)); // nothing about results on dead or display-only code
         findings.sort(Finding.ORDER);
         inventory.sort(InventoryItem.ORDER);
         return new Checked(List.copyOf(findings), List.copyOf(inventory));

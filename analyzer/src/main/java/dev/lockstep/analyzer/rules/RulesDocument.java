@@ -66,7 +66,7 @@ public final class RulesDocument {
     }
 
     /** One more {@code #} on every heading outside code fences: a page's title becomes a section. */
-    static String demoteHeadings(String page) {
+    public static String demoteHeadings(String page) {
         StringBuilder out = new StringBuilder();
         boolean fenced = false;
         for (String line : page.split("\n", -1)) {

@@ -26,13 +26,14 @@ import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration;
 import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration.ConfigOption;
 import com.github.javaparser.printer.configuration.Indentation;
 import com.github.javaparser.printer.configuration.Indentation.IndentType;
+import dev.lockstep.jobformat.LauncherFlags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -60,8 +61,7 @@ public final class RunJobGenerator {
     static final String SKELETON = "RunJob.skeleton.java";
 
     /** Option names the program uses itself (without the leading dashes). */
-    static final Set<String> RESERVED = Set.of("help", "h", "python", "strict-hardware", "against", "runs", "run",
-            "verify", "param", "input");
+    static final Set<String> RESERVED = LauncherFlags.RESERVED;
 
     private static final String CLASS_NAME = "RunJob";
 
@@ -105,39 +105,12 @@ public final class RunJobGenerator {
      * for {@code learning_rate}, with a {@code --param-}/{@code --input-} prefix on a clash.
      */
     public static List<String> flags(List<RunJobOption> options) {
-        Set<String> taken = new HashSet<>(RESERVED);
-        List<String> flags = new ArrayList<>();
-        for (RunJobOption option : options) {
-            String flag = unusedFlag(option, taken);
-            taken.add(flag);
-            flags.add("--" + flag);
-        }
-        return flags;
-    }
-
-    /** The first free one of: learning-rate, param-learning-rate, param-learning_rate, param-learning_rate-2, ... */
-    private static String unusedFlag(RunJobOption option, Set<String> taken) {
-        String prefix = option.kind() == RunJobOption.Kind.PARAM ? "param-" : "input-";
-        String plain = dashed(option.name());
-        List<String> candidates = plain.isEmpty() ? List.of(prefix + option.name())
-                : List.of(plain, prefix + plain, prefix + option.name());
-        for (String candidate : candidates) {
-            if (!taken.contains(candidate)) {
-                return candidate;
-            }
-        }
-        for (int n = 2; ; n++) {
-            String candidate = prefix + option.name() + "-" + n;
-            if (!taken.contains(candidate)) {
-                return candidate;
-            }
-        }
-    }
-
-    /** {@code Learning_Rate} -> {@code learning-rate}; leading and trailing underscores dropped. */
-    private static String dashed(String name) {
-        String dashed = name.toLowerCase(Locale.ROOT).replace('_', '-').replaceAll("-{2,}", "-");
-        return dashed.replaceAll("^-+|-+$", "");
+        List<LauncherFlags.Named> named = options.stream()
+                .map(option -> new LauncherFlags.Named(option.kind() == RunJobOption.Kind.PARAM ? LauncherFlags.Kind.PARAM
+                        : LauncherFlags.Kind.INPUT, option.name()))
+                .toList();
+        Map<LauncherFlags.Named, String> flags = LauncherFlags.flags(named);
+        return named.stream().map(flags::get).toList();
     }
 
     private static ObjectCreationExpr option(String flag, RunJobOption option) {

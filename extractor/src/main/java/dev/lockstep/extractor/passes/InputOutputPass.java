@@ -109,7 +109,11 @@ public final class InputOutputPass implements Pass {
             boolean writesOnly = group.stream().allMatch(p -> p.writes() || written.contains(p.path()))
                     && group.stream().anyMatch(Place::declaresOutput);
             boolean multiContext = group.stream().anyMatch(p -> !p.single());
+            boolean readsTheLiteral = group.stream().allMatch(p -> p.access().access() == Access.READ && p.single()
+                    && p.path().equals(root(p).text()) && !written.contains(p.path()));
             if (writesOnly && moveWriteRoot(group, state)) {
+                moved.addAll(group);
+            } else if (readsTheLiteral && moveReadFile(group, state)) {
                 moved.addAll(group);
             } else if (multiContext && group.stream().allMatch(p -> p.access().access().readsFiles()) && moveReadRoot(group, state)) {
                 moved.addAll(group);
@@ -135,6 +139,7 @@ public final class InputOutputPass implements Pass {
             }
             state.argumentMove(place, output);
         }
+        shellEscapes(synthetic, state);
         if (state.outputNames.isEmpty() && plan.blockers().stream().noneMatch(b -> b.ruleId().equals("EX001"))) {
             state.next.blocker(new Blocker("EX001", 0, 0, "the job declares no output: nothing it writes can be compared between runs",
                     "save what the notebook produces (a model, metrics, predictions) to a file with a path extract can see, then extract again"));
@@ -148,6 +153,65 @@ public final class InputOutputPass implements Pass {
         }
         List<PlannedCell> cells = CellEdits.apply(plan.cells(), kept, state.edits);
         return state.next.cells(cells).build();
+    }
+
+    /**
+     * Paths inside shell escapes (the IPython pass made them {@code subprocess.run} calls): a word
+     * that names a file or folder beside the notebook, or a path the job already declares, is an
+     * input too, and the word is rewritten to the config's path ({@code !head -4 data/x.csv}).
+     */
+    private static void shellEscapes(SyntheticNotebook synthetic, State state) {
+        for (var call : synthetic.analyzed().calls()) {
+            if (!call.is("subprocess.run") || call.positional().isEmpty() || !call.positional().get(0).is("list")) {
+                continue;
+            }
+            List<SyntaxNode> words = call.positional().get(0).namedChildren();
+            if (words.isEmpty() || words.stream().anyMatch(w -> !w.is("string"))) {
+                continue;
+            }
+            String program = dev.lockstep.analyzer.semantics.StringLiterals.value(words.get(0));
+            if ("bash".equals(program) && words.size() == 3) {
+                String script = dev.lockstep.analyzer.semantics.StringLiterals.value(words.get(2));
+                if (script == null) {
+                    continue;
+                }
+                List<String> pieces = new ArrayList<>();
+                StringBuilder literal = new StringBuilder();
+                boolean changed = false;
+                java.util.regex.Matcher m = Pattern.compile("\\S+|\\s+").matcher(script);
+                while (m.find()) {
+                    String token = m.group();
+                    String name = token.isBlank() || token.startsWith("-") ? null : state.shellInput(call, token);
+                    if (name == null) {
+                        literal.append(token);
+                        continue;
+                    }
+                    if (literal.length() > 0) {
+                        pieces.add(PythonText.string(literal.toString()));
+                        literal.setLength(0);
+                    }
+                    pieces.add("__import__(\"shlex\").quote(CONFIG.inputs[" + PythonText.string(name) + "])");
+                    changed = true;
+                }
+                if (changed) {
+                    if (literal.length() > 0) {
+                        pieces.add(PythonText.string(literal.toString()));
+                    }
+                    state.edit(call.cell(), words.get(2), String.join(" + ", pieces));
+                }
+                continue;
+            }
+            for (SyntaxNode word : words.subList(1, words.size())) {
+                String text = dev.lockstep.analyzer.semantics.StringLiterals.value(word);
+                if (text == null || text.startsWith("-") || !state.free(call.cell(), word)) {
+                    continue;
+                }
+                String name = state.shellInput(call, text);
+                if (name != null) {
+                    state.edit(call.cell(), word, "CONFIG.inputs[" + PythonText.string(name) + "]");
+                }
+            }
+        }
     }
 
     /** Turns an access's values into places, or blockers where a value is not known. */
@@ -165,6 +229,8 @@ public final class InputOutputPass implements Pass {
                 if (path == null || !(IoFacts.looksLocal(path) || state.existsBesideNotebook(path))) {
                     continue; // a hub id: LS204/LS206 decide
                 }
+            } else if (path == null && kind.readsFiles() && state.fromListing(access.cell(), access.argument(), 0)) {
+                continue; // a file a listing found: the listing's folder is the input
             } else if (path == null) {
                 String known = value instanceof Value.Str s ? s.text() : "";
                 if (kind.changesFiles() && isOutsideRunFolder(known)) {
@@ -191,8 +257,8 @@ public final class InputOutputPass implements Pass {
     /** A literal that is itself the whole argument of one call moves with that call. */
     private static boolean movesAlone(Place place, Root root) {
         return place.single() && place.value().suffixAfterRoot().isEmpty() && place.access().argument() != null
-                && place.access().argument().contains(root.literal())
-                && place.access().api().suffix() == null;
+                && root.cell().index() == place.cell().index() && place.access().argument().contains(root.literal())
+                && place.path().equals(root.text());
     }
 
     /** Moves a literal that only writes into the run folder, declaring each file written under it. */
@@ -236,6 +302,24 @@ public final class InputOutputPass implements Pass {
         return true;
     }
 
+    private static Root root(Place place) {
+        return place.value().root();
+    }
+
+    /** A literal bound to a name and read as it is ({@code TRAIN_PATH = "data/train.csv"}) becomes an input where it is bound. */
+    private static boolean moveReadFile(List<Place> group, State state) {
+        Place first = group.get(0);
+        Root root = root(first);
+        if (!state.free(root.cell(), root.literal())) {
+            return false;
+        }
+        String name = state.declareInput(first, first.path(), baseName(variableOf(root), first.path()));
+        String access = "CONFIG.inputs[" + PythonText.string(name) + "]";
+        state.edit(root.cell(), root.literal(), access);
+        state.change(root.cell(), root.literal(), "path " + PythonText.string(first.path()) + " became input '" + name + "' (" + access + ")");
+        return true;
+    }
+
     /** A literal read through helper calls (one file per call) becomes a folder input. */
     private static boolean moveReadRoot(List<Place> group, State state) {
         Root root = group.get(0).value().root();
@@ -273,6 +357,86 @@ public final class InputOutputPass implements Pass {
             } catch (java.nio.file.InvalidPathException e) {
                 return false;
             }
+        }
+
+        /**
+         * Whether an expression's value comes from a directory listing the job declares
+         * ({@code for path in glob.glob(...)}, {@code shards = sorted(glob.glob(...))}): a name bound
+         * by a loop over, or an assignment from, an expression holding a listing call.
+         */
+        boolean fromListing(AnalyzedCell cell, SyntaxNode expression, int depth) {
+            if (expression == null || depth > 6) {
+                return false;
+            }
+            var notebook = synthetic.analyzed();
+            for (SyntaxNode node : expression.find(n -> n.is("call") || n.is("identifier"))) {
+                if (node.is("call")) {
+                    var call = notebook.callAt(node);
+                    if (call != null && notebook.facts().io().at(call).stream().anyMatch(a -> a.access() == Access.LIST)) {
+                        return true;
+                    }
+                    continue;
+                }
+                for (SyntaxNode loop = node.parent(); loop != null; loop = loop.parent()) {
+                    if ((loop.is("for_statement") || loop.is("for_in_clause")) && loop.child("left") != null
+                            && loop.child("left").find(n -> n.is("identifier") && n.text().equals(node.text())).size() > 0
+                            && loop.child("right") != null && loop.child("right") != expression
+                            && fromListing(cell, loop.child("right"), depth + 1)) {
+                        return true;
+                    }
+                    if (loop.is("list_comprehension") || loop.is("generator_expression") || loop.is("set_comprehension")
+                            || loop.is("dictionary_comprehension")) {
+                        for (SyntaxNode clause : loop.namedChildren()) {
+                            if (clause.is("for_in_clause") && clause.child("left") != null
+                                    && clause.child("left").text().equals(node.text())
+                                    && fromListing(cell, clause.child("right"), depth + 1)) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+                if (!cell.semantics().isLocal(node)) {
+                    for (var definition : notebook.definitionsOf(node.text())) {
+                        SyntaxNode bound = definition.node() == null ? null : definition.node().parent();
+                        if (bound != null && bound.is("assignment") && bound.child("right") != null
+                                && fromListing(definition.cell(), bound.child("right"), depth + 1)) {
+                            return true;
+                        }
+                        if (bound != null && (bound.is("for_statement")) && fromListing(definition.cell(), bound.child("right"), depth + 1)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        /**
+         * The input a shell word names: one the job already declares by that path, or a file or
+         * folder beside the notebook (declared now); null for anything else.
+         */
+        String shellInput(dev.lockstep.analyzer.analysis.CallSite call, String word) {
+            String path = word.replaceAll("^['\"]|['\"]$", "");
+            while (path.startsWith("./") && path.length() > 2) {
+                path = path.substring(2);
+            }
+            if (path.isEmpty() || path.equals(".") || path.equals("..") || REMOTE.matcher(path).matches() || GLOB.matcher(path).find()) {
+                return null;
+            }
+            String existing = inputByPath.get(path);
+            if (existing != null) {
+                return existing;
+            }
+            if (outputByPath.containsKey(path) || !path.contains("/") && !path.contains(".") || !existsBesideNotebook(path)) {
+                return null;
+            }
+            String name = uniqueName(baseName(null, path), inputNames);
+            next.input(new InputSpec(name, path, null, path, synthetic.planned(call.cell()).number(),
+                    call.cell().position(call.node()).line(), false));
+            inputByPath.put(path, name);
+            next.change(new Change(InputOutputPass.this.name(), synthetic.planned(call.cell()).number(),
+                    call.cell().position(call.node()).line(), "path " + PythonText.string(path) + " in a shell command became input '" + name + "'"));
+            return name;
         }
 
         /** Whether no edit covers the node yet. */
@@ -348,7 +512,7 @@ public final class InputOutputPass implements Pass {
                 }
                 String name = declareOutput(place, runRelative(place.path()), baseName(variable, place.path()));
                 replacement = "CONFIG.outputs[" + PythonText.string(name) + "]";
-                what = "output '" + name + "'";
+                what = "output '" + name + "' (" + replacement + ")";
             } else if (access.shape() == Shape.PATTERN && GLOB.matcher(place.path()).find()) {
                 String[] split = splitPattern(place.path());
                 String name = declareInput(place, split[0], baseName(null, split[0]));
@@ -357,7 +521,7 @@ public final class InputOutputPass implements Pass {
             } else {
                 String name = declareInput(place, place.path(), baseName(variable, place.path()));
                 replacement = "CONFIG.inputs[" + PythonText.string(name) + "]";
-                what = "input '" + name + "'";
+                what = "input '" + name + "' (" + replacement + ")";
             }
             if (access.api().receiver() || place.value().path()) {
                 replacement = "__import__(\"pathlib\").Path(" + replacement + ")";

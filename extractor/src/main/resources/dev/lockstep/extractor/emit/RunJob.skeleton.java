@@ -95,6 +95,8 @@ public class RunJob {
         }
         List<String> runtimeArguments = new ArrayList<>(request.runtimeArguments());
         runtimeArguments.add(1, jobDirectory.toString());
+        // The runtime's hints then name this program's typed options (--data PATH), not its own.
+        runtimeArguments.add("--front-end=run-job");
         System.exit(runRuntime(jobDirectory, runtimeArguments));
     }
 

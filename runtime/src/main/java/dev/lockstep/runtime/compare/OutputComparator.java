@@ -39,11 +39,28 @@ final class OutputComparator {
     if (baseline.sha256().equals(candidate.sha256())) {
       return OutputVerdict.identical(name);
     }
+    if (output.isFolder()) {
+      return FolderComparator.compare(name, baseline.file(), candidate.file(), output.compare());
+    }
     if (output.compare() instanceof ComparePolicy.Tolerance tolerance) {
       return compareNumerically(name, baseline.file(), candidate.file(), tolerance);
     }
     return OutputVerdict.different(name, "bytes differ: sha256 " + Sha256.abbreviate(candidate.sha256(), 12)
         + " (" + candidate.size() + " bytes) vs " + Sha256.abbreviate(baseline.sha256(), 12) + " (" + baseline.size() + " bytes)");
+  }
+
+  /** One file of two runs under a policy: a tolerance applies only to the formats read numerically. */
+  static OutputVerdict compareFiles(String name, Path baseline, Path candidate, ComparePolicy policy) throws IOException {
+    Sha256.FileDigest b = Sha256.ofFile(baseline);
+    Sha256.FileDigest c = Sha256.ofFile(candidate);
+    if (b.sha256().equals(c.sha256())) {
+      return OutputVerdict.identical(name);
+    }
+    if (policy instanceof ComparePolicy.Tolerance tolerance && readerFor(candidate) != null) {
+      return compareNumerically(name, baseline, candidate, tolerance);
+    }
+    return OutputVerdict.different(name, "bytes differ: sha256 " + Sha256.abbreviate(c.sha256(), 12) + " (" + c.size()
+        + " bytes) vs " + Sha256.abbreviate(b.sha256(), 12) + " (" + b.size() + " bytes)");
   }
 
   private static OutputVerdict compareNumerically(String name, Path baseline, Path candidate, ComparePolicy.Tolerance tolerance) {
@@ -97,11 +114,14 @@ final class OutputComparator {
    */
   record StoredOutput(Path file, String sha256, long size, String problem) {
 
-    static StoredOutput of(Path runDirectory, String recordedPath, String recordedSha256) {
+    static StoredOutput of(Path runDirectory, String recordedPath, String recordedSha256, boolean folder) {
       if (recordedPath == null || recordedSha256 == null) {
         return new StoredOutput(null, null, 0, "the output was not produced");
       }
       Path file = runDirectory.resolve(recordedPath);
+      if (folder) {
+        return folder(file, recordedPath, recordedSha256);
+      }
       if (!Files.isRegularFile(file)) {
         return new StoredOutput(file, null, 0, recordedPath + " has been deleted since the run");
       }
@@ -114,6 +134,23 @@ final class OutputComparator {
         return new StoredOutput(file, digest.sha256(), digest.size(), null);
       } catch (IOException e) {
         return new StoredOutput(file, null, 0, "cannot read " + recordedPath + ": " + e.getMessage());
+      }
+    }
+
+    private static StoredOutput folder(Path folder, String recordedPath, String recordedSha256) {
+      if (!Files.isDirectory(folder)) {
+        return new StoredOutput(folder, null, 0, recordedPath + " has been deleted since the run");
+      }
+      try {
+        var entries = dev.lockstep.jobformat.hash.HashManifest.entries(folder);
+        String sha256 = dev.lockstep.jobformat.hash.HashManifest.hash(entries);
+        if (!sha256.equals(recordedSha256)) {
+          return new StoredOutput(folder, null, 0, recordedPath + " has changed since the run was recorded (manifest sha256 "
+              + Sha256.abbreviate(sha256, 12) + ", recorded " + Sha256.abbreviate(recordedSha256, 12) + ")");
+        }
+        return new StoredOutput(folder, sha256, entries.stream().mapToLong(e -> e.size()).sum(), null);
+      } catch (IOException e) {
+        return new StoredOutput(folder, null, 0, "cannot read " + recordedPath + ": " + e.getMessage());
       }
     }
   }

@@ -1,7 +1,8 @@
 package dev.lockstep.runtime.record;
 
-import dev.lockstep.jobformat.hash.Sha256;
 import dev.lockstep.jobformat.OutputSpec;
+import dev.lockstep.jobformat.hash.HashManifest;
+import dev.lockstep.jobformat.hash.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Hashes the declared outputs a run wrote, and names those it did not write. */
+/**
+ * Hashes the declared outputs a run wrote, and names those it did not write. A folder output is
+ * hashed by its {@link HashManifest} (its size is that of all its files); an empty folder was not
+ * written (the runtime creates it before the run).
+ */
 public final class OutputCollector {
 
   private OutputCollector() {}
@@ -22,13 +27,23 @@ public final class OutputCollector {
     Map<String, RunRecord.Output> outputs = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
     for (OutputSpec output : declared) {
-      Path file = runDirectory.resolve(output.path());
-      if (Files.isRegularFile(file)) {
-        Sha256.FileDigest digest = Sha256.ofFile(file);
-        outputs.put(output.name(), new RunRecord.Output(output.path(), digest.sha256(), digest.size()));
-      } else {
+      Path path = runDirectory.resolve(output.path());
+      RunRecord.Output recorded = null;
+      if (output.isFolder() && Files.isDirectory(path)) {
+        List<HashManifest.Entry> entries = HashManifest.entries(path);
+        if (!entries.isEmpty()) {
+          recorded = new RunRecord.Output(output.path(), HashManifest.hash(entries),
+              entries.stream().mapToLong(HashManifest.Entry::size).sum());
+        }
+      } else if (!output.isFolder() && Files.isRegularFile(path)) {
+        Sha256.FileDigest digest = Sha256.ofFile(path);
+        recorded = new RunRecord.Output(output.path(), digest.sha256(), digest.size());
+      }
+      if (recorded == null) {
         outputs.put(output.name(), new RunRecord.Output(output.path(), null, null));
         missing.add(output.name());
+      } else {
+        outputs.put(output.name(), recorded);
       }
     }
     return new Collected(outputs, missing);

@@ -46,6 +46,18 @@ public final class RunHistory {
     return Optional.empty();
   }
 
+  /** Every run that succeeded, oldest first. */
+  public List<StoredRun> succeeded() throws IOException, JobException {
+    List<StoredRun> runs = new ArrayList<>();
+    for (String id : runIds()) {
+      StoredRun run = load(id);
+      if (run.record().status() == RunRecord.Status.SUCCEEDED) {
+        runs.add(run);
+      }
+    }
+    return runs;
+  }
+
   /**
    * @throws JobException (usage) when no run has that id; the message lists the newest ones
    */

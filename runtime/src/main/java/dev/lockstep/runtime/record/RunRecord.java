@@ -28,9 +28,18 @@ public record RunRecord(
     Environment environment,
     Python python,
     Hardware hardware,
-    Map<String, Output> outputs) {
+    Map<String, Output> outputs,
+    Log log) {
 
   public static final int VERSION = 1;
+
+  /** A record without the printed output's summary (as records written before it was added). */
+  public RunRecord(int recordVersion, String runId, Timing timing, Status status, int exitCode, Failure failure, Job job,
+      long seed, Map<String, Object> params, Map<String, Input> inputs, Environment environment, Python python,
+      Hardware hardware, Map<String, Output> outputs) {
+    this(recordVersion, runId, timing, status, exitCode, failure, job, seed, params, inputs, environment, python, hardware,
+        outputs, null);
+  }
 
   public enum Status {
     @JsonProperty("succeeded")
@@ -101,4 +110,15 @@ public record RunRecord(
    * @param size null when the job did not write the file
    */
   public record Output(String path, String sha256, Long size) {}
+
+  /**
+   * The run's printed output (stdout and stderr, secrets masked), kept in run.log.
+   *
+   * @param path {@code run.log}, relative to the run directory
+   * @param sha256 of run.log's bytes
+   * @param maskedSha256 of its text with volatile parts masked (see VolatileText): equal for two
+   *     runs that printed the same things
+   * @param masked the kinds of volatile parts that were masked, e.g. {@code ["memory address", "timing"]}
+   */
+  public record Log(String path, String sha256, String maskedSha256, List<String> masked) {}
 }

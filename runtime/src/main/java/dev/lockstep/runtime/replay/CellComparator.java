@@ -1,5 +1,6 @@
 package dev.lockstep.runtime.replay;
 
+import dev.lockstep.runtime.compare.text.VolatileText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,11 +59,10 @@ final class CellComparator {
     }
     CellOutputs a = CellOutputs.of(twice ? reference.outputs() : cell.outputs());
     CellOutputs b = CellOutputs.of(candidate.outputs());
-    List<String> newErrors = new ArrayList<>(b.errors());
-    newErrors.removeAll(a.errors());
+    // An error message may name an object by its address: compare errors with volatile text masked.
+    List<String> newErrors = unmatched(b.errors(), a.errors());
     if (twice) {
-      List<String> lost = new ArrayList<>(a.errors());
-      lost.removeAll(b.errors());
+      List<String> lost = unmatched(a.errors(), b.errors());
       if (!lost.isEmpty() && newErrors.isEmpty()) {
         return new CellReport(cell.number(), Verdict.ERROR, "run 1 raised " + lost.get(0) + ", run 2 did not", List.of(), notes);
       }
@@ -101,6 +101,19 @@ final class CellComparator {
     }
     return new CellReport(cell.number(), verdict, detail,
         verdict == Verdict.VOLATILE_ONLY || verdict == Verdict.DIFFERS ? List.copyOf(kinds) : List.of(), notes);
+  }
+
+  /** The errors of {@code errors} that {@code others} do not show, volatile text aside. */
+  private static List<String> unmatched(List<String> errors, List<String> others) {
+    List<String> masked = new ArrayList<>();
+    others.forEach(e -> masked.add(VolatileText.mask(e).text()));
+    List<String> result = new ArrayList<>();
+    for (String error : errors) {
+      if (!masked.remove(VolatileText.mask(error).text())) {
+        result.add(error);
+      }
+    }
+    return result;
   }
 
   private PartComparison text(String part, String a, String b) {

@@ -222,13 +222,14 @@ final class HarnessProcess {
     if (running != null) {
       String why = stopped != null ? stopped
           : "the interpreter exited with code " + exit + " while this cell ran" + logTail(log);
-      CellRun.Status status = stopped != null && stopped.contains("--cell-timeout") ? CellRun.Status.TIMED_OUT
-          : CellRun.Status.EXITED;
+      // Stopped for running out of time (this cell's or the replay's) is a timeout, not the cell's failure.
+      CellRun.Status status = stopped != null ? CellRun.Status.TIMED_OUT : CellRun.Status.EXITED;
       runs.put(running, new CellRun(running, status, JsonNodeFactory.instance.arrayNode(), 0, why));
     }
-    String afterwards = running != null ? "not run: the interpreter ended in cell " + (running + 1)
-        : stopped != null ? "not run: " + stopped
-        : ended ? "not run" : "not run: the interpreter exited with code " + exit + " before this cell" + logTail(log);
+    String afterwards = stopped != null
+        ? (running != null ? "the interpreter was stopped in cell " + (running + 1) + ": " + stopped : stopped)
+        : running != null ? "the interpreter ended in cell " + (running + 1)
+        : ended ? "the harness did not run it" : "the interpreter exited with code " + exit + " before this cell" + logTail(log);
     for (NotebookCell cell : cells) {
       runs.putIfAbsent(cell.index(), CellRun.notRun(cell.index(), afterwards));
     }

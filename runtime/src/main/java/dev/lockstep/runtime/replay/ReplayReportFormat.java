@@ -23,7 +23,8 @@ public final class ReplayReportFormat {
     String what = report.twice() ? "two replays compared with each other" : "replay compared with the saved outputs";
     out.append(report.notebook()).append(": ").append(report.outcome().label().toUpperCase(Locale.ROOT));
     if (report.outcome() == ReplayReport.Outcome.NOTHING_COMPARED) {
-      out.append(" (no cell has saved outputs to compare with; run it with --twice to check determinism)");
+      out.append(report.cells().isEmpty() ? " (the notebook has no code cells)"
+          : " (no cell has saved outputs to compare with; --twice checks whether it is deterministic)");
     } else {
       int reproduced = (int) report.cells().stream().filter(c -> c.verdict().reproduced()).count();
       out.append(" (").append(reproduced).append(" of ").append(report.compared()).append(" compared cells reproduced)");

@@ -55,8 +55,6 @@ public record ReplayRequest(
     Objects.requireNonNull(python, "python");
     Objects.requireNonNull(tolerance, "tolerance");
     caller = Map.copyOf(caller);
-    if (seeding == Seeding.SEEDED && (prelude == null || prelude.isBlank())) {
-      prelude = "";
-    }
+    prelude = prelude == null ? "" : prelude;
   }
 }

@@ -69,7 +69,8 @@ public final class ReplayedNotebook {
       cell.set("outputs", outputs);
     }
     DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+        .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("").withArrayEmptySeparator(""))
         .withObjectIndenter(new DefaultIndenter(" ", "\n"))
         .withArrayIndenter(new DefaultIndenter(" ", "\n"));
     try {

@@ -33,7 +33,13 @@ public final class Replayer {
     }
     Path python = interpreter(request);
     List<NotebookCell> order = order(notebook, request.order());
-    Path folder = request.notebook().toAbsolutePath().normalize().getParent();
+    Path notebookFolder = request.notebook().toAbsolutePath().normalize().getParent();
+    int depth = parentDepth(notebook);
+    Path folder = notebookFolder;
+    for (int i = 0; i < depth && folder.getParent() != null; i++) {
+      folder = folder.getParent();
+    }
+    Path relative = folder.relativize(notebookFolder);
     Path scratch;
     try {
       scratch = Files.createTempDirectory("lockstep-replay-");
@@ -42,8 +48,8 @@ public final class Replayer {
     }
     try {
       HarnessProcess harness = new HarnessProcess(python, scratch);
-      HarnessRun first = runOnce(harness, request, order, folder, scratch, "run1");
-      HarnessRun second = request.twice() ? runOnce(harness, request, order, folder, scratch, "run2") : null;
+      HarnessRun first = runOnce(harness, request, order, folder, relative, scratch, "run1");
+      HarnessRun second = request.twice() ? runOnce(harness, request, order, folder, relative, scratch, "run2") : null;
       CellComparator comparator = new CellComparator(request.tolerance(), request.twice());
       List<CellReport> cells = new ArrayList<>();
       for (NotebookCell cell : notebook.codeCells()) {
@@ -52,6 +58,10 @@ public final class Replayer {
             : comparator.compare(cell, null, first.cells().get(cell.index())));
       }
       List<String> notes = new ArrayList<>(first.notes());
+      if (depth > 0) {
+        notes.add("the cells name paths up to " + "../".repeat(depth) + ": ran in a copy of the folder " + depth
+            + (depth == 1 ? " level" : " levels") + " up (" + folder.getFileName() + ")");
+      }
       Optional<String> preludeError = first.preludeError();
       if (second != null) {
         second.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
@@ -75,14 +85,35 @@ public final class Replayer {
   }
 
   private static HarnessRun runOnce(HarnessProcess harness, ReplayRequest request, List<NotebookCell> order,
-      Path folder, Path scratch, String label) throws ReplayException {
-    Path work = scratch.resolve(label).resolve(folder.getFileName() == null ? "notebook" : folder.getFileName().toString());
-    WorkingCopy.copy(folder, work);
+      Path folder, Path relative, Path scratch, String label) throws ReplayException {
+    Path copy = scratch.resolve(label).resolve(folder.getFileName() == null ? "root" : folder.getFileName().toString());
+    WorkingCopy.copy(folder, copy);
     try {
-      return harness.run(request, order, work, label);
+      return harness.run(request, order, copy.resolve(relative.toString()), label);
     } finally {
       WorkingCopy.delete(scratch.resolve(label));
     }
+  }
+
+  private static final java.util.regex.Pattern PARENT_PATH = java.util.regex.Pattern.compile("(?<![\\w./])(\\.\\.(?:/\\.\\.)*)(?=[/'\"\\\\])");
+
+  /** At most this many folders up: a deeper reach copies too much to be worth guessing. */
+  private static final int MAX_PARENT_DEPTH = 3;
+
+  /**
+   * How many folders above its own the notebook's code reaches with relative paths
+   * ({@code "../../data/iris.csv"}, {@code sys.path.append("../..")}): the copy it runs in must
+   * hold them.
+   */
+  static int parentDepth(SavedNotebook notebook) {
+    int depth = 0;
+    for (NotebookCell cell : notebook.codeCells()) {
+      java.util.regex.Matcher matcher = PARENT_PATH.matcher(cell.source());
+      while (matcher.find()) {
+        depth = Math.max(depth, (matcher.group(1).length() + 1) / 3);
+      }
+    }
+    return Math.min(depth, MAX_PARENT_DEPTH);
   }
 
   /** Document order, or saved execution counts with never-run cells after them in document order. */

@@ -1,5 +1,6 @@
 package dev.lockstep.runtime.replay;
 
+import dev.lockstep.runtime.compare.text.VolatileText;
 import java.util.Locale;
 import java.util.SortedSet;
 import java.util.TreeSet;

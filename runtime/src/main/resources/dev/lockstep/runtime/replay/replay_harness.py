@@ -185,7 +185,6 @@ def ipython_engine():
     config.InteractiveShell.colors = "NoColor"
     config.InteractiveShell.xmode = "Plain"
     shell = ReplayShell.instance(config=config)
-    shell.showtraceback.__func__  # make sure the method exists on this IPython
     try:
         import IPython
 

@@ -90,7 +90,8 @@ public final class Values {
         for (CallSite call : notebook.calls()) {
             SyntaxNode callee = call.callee();
             if (callee == null || !callee.is("identifier") || !callee.text().equals(nameNode.text())
-                    || call.cell().semantics().isLocal(callee) || function.contains(call.node())) {
+                    || call.cell().semantics().isLocal(callee)
+                    || (call.cell().index() == cell.index() && function.contains(call.node()))) {
                 continue;
             }
             Map<String, Value> parameters = bind(cell, function, call, callDepth);

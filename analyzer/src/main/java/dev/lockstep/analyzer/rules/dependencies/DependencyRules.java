@@ -16,7 +16,8 @@ public final class DependencyRules {
                 new UnpinnedRemoteCode(),
                 new MissingKernelMetadata(),
                 new LocalModuleDependency(),
-                new UnpinnedGitClone()
+                new UnpinnedGitClone(),
+                new UnrecordedDependencies()
         );
     }
 }

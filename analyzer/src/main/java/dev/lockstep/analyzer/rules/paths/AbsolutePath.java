@@ -10,6 +10,11 @@ import dev.lockstep.analyzer.rules.Rule;
 import dev.lockstep.analyzer.rules.RuleContext;
 import dev.lockstep.analyzer.rules.RuleInfo;
 import dev.lockstep.analyzer.rules.Severity;
+import dev.lockstep.analyzer.facts.io.IoAccess;
+import dev.lockstep.analyzer.facts.io.IoCatalogue;
+import dev.lockstep.analyzer.facts.io.IoFacts;
+import dev.lockstep.analyzer.facts.values.Contextual;
+import dev.lockstep.analyzer.facts.values.Value;
 import java.util.Locale;
 import java.util.Set;
 
@@ -25,25 +30,19 @@ import java.util.Set;
         summary = "String literal that is an absolute local path (/home/.., /Users/.., C:\\.., /mnt/.., /content/.., /kaggle/..)")
 public final class AbsolutePath implements Rule {
 
-    /** Functions and methods whose arguments are file paths. */
-    static final Set<String> FILE_FUNCTIONS = Set.of("open", "read_csv", "read_table", "read_parquet", "read_json",
-            "read_excel", "read_feather", "read_pickle", "read_hdf", "read_orc", "load", "save", "loadtxt", "savetxt",
-            "genfromtxt", "savez", "savez_compressed", "to_csv", "to_parquet", "to_json", "to_excel", "to_pickle",
-            "to_feather", "to_hdf", "dump", "Path", "PurePath", "PosixPath", "listdir", "scandir", "walk", "glob",
-            "iglob", "makedirs", "mkdir", "exists", "isfile", "isdir", "join", "imread", "imwrite", "imsave",
-            "savefig", "from_pretrained", "save_pretrained", "load_dataset", "load_from_disk", "save_to_disk",
-            "copy", "copyfile", "copytree", "move", "rmtree", "remove", "unlink", "chdir", "File", "ZipFile",
-            "load_model", "save_model", "read_image", "open_dataset", "ImageFolder", "DatasetFolder",
-            "SummaryWriter", "load_img", "read_file", "TFRecordDataset", "list_files", "hf_hub_download");
+    /** Calls that build or inspect a path without reading or writing it (the I/O catalogue has the rest). */
+    private static final Set<String> PATH_FUNCTIONS = Set.of("Path", "PurePath", "PosixPath", "WindowsPath", "join",
+            "exists", "isfile", "isdir", "chdir", "expanduser", "abspath", "realpath", "normpath", "dirname", "basename");
 
     @Override
     public void check(RuleContext context) {
         for (AnalyzedCell cell : context.notebook().pythonCells()) {
             for (StringLiteralSites.Literal literal : StringLiteralSites.of(cell)) {
                 String text = literal.text();
+                boolean place = isIoPlace(context.notebook().facts().io(), cell, literal.node());
                 if (LocalPaths.isUserDataPath(text)
-                        || (LocalPaths.isAbsoluteNonSystemPath(text) && usedAsPath(literal.node()))) {
-                    context.report(cell, literal.node(), message(text));
+                        || (LocalPaths.isAbsoluteNonSystemPath(text) && (place || usedAsPath(literal.node())))) {
+                    context.report(cell, literal.node(), message(text, place));
                 }
             }
             for (Magic magic : cell.magics()) {
@@ -53,7 +52,7 @@ public final class AbsolutePath implements Rule {
                 for (String token : magic.arguments().split("\\s+")) {
                     String path = token.replaceAll("^['\"]|['\"]$", "");
                     if (LocalPaths.isUserDataPath(path)) {
-                        context.report(cell, magic, message(path));
+                        context.report(cell, magic, message(path, false));
                         break;
                     }
                 }
@@ -61,10 +60,29 @@ public final class AbsolutePath implements Rule {
         }
     }
 
-    private static String message(String path) {
+    /**
+     * The message promises what extract does: a literal that is (or starts) the place of a read
+     * or write in the I/O catalogue is lifted into a declared input or output; any other is not.
+     */
+    private static String message(String path, boolean lifted) {
         String shown = path.length() > 60 ? path.substring(0, 57) + "..." : path;
-        return "absolute path '" + shown + "' exists only on one machine: use a path relative to the project "
-                + "(extract lifts it into a declared input or output)";
+        return "absolute path '" + shown + "' exists only on one machine: use a path relative to the project"
+                + (lifted ? " (extract lifts it into a declared input or output)" : "");
+    }
+
+    /** Whether the literal names, or starts, the place a catalogued call reads or writes. */
+    static boolean isIoPlace(IoFacts io, AnalyzedCell cell, SyntaxNode literal) {
+        for (IoAccess access : io.accesses()) {
+            if (access.argument() != null && access.cell().index() == cell.index() && access.argument().contains(literal)) {
+                return true;
+            }
+            for (Contextual value : access.values()) {
+                if (value.value() instanceof Value.Str s && s.root() != null && s.root().literal() == literal) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether the literal is an argument of a file function, or bound to a path-like name. */
@@ -77,7 +95,7 @@ public final class AbsolutePath implements Rule {
             SyntaxNode callee = parent.parent().child("function");
             String name = callee == null ? "" : callee.is("attribute") && callee.child("attribute") != null
                     ? callee.child("attribute").text() : callee.text();
-            return FILE_FUNCTIONS.contains(name);
+            return PATH_FUNCTIONS.contains(name) || IoCatalogue.standard().knowsName(name);
         }
         if (parent != null && parent.is("assignment") && parent.child("left") != null) {
             String target = parent.child("left").text().toLowerCase(Locale.ROOT);

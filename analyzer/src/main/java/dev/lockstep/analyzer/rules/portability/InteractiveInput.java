@@ -3,6 +3,8 @@ package dev.lockstep.analyzer.rules.portability;
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.ipython.Magic;
+import dev.lockstep.analyzer.ipython.MagicKind;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Remedy;
@@ -15,7 +17,9 @@ import java.util.Set;
 
 /**
  * LS502: code that waits for a person: {@code input()}, {@code getpass.getpass}, input widgets
- * and {@code interact}, {@code notebook_login()}, {@code plt.ginput}, debugger breakpoints, file
+ * and {@code interact}, {@code notebook_login()}, account logins without a credential
+ * ({@code huggingface_hub.login()}, {@code !huggingface-cli login}, {@code wandb.login()},
+ * {@code kagglehub.login()}), a Gradio {@code launch()}, {@code plt.ginput}, debugger breakpoints, file
  * dialogs, reads of standard input. Display-only widgets (labels, progress bars, layout boxes)
  * do not wait for anyone and are not reported.
  */
@@ -76,8 +80,14 @@ public final class InteractiveInput implements Rule {
                 context.report(call.cell(), call.node(), message);
             }
         }
-        // Bare decorators (@interact) are not calls.
+        // Bare decorators (@interact) are not calls; login commands run in the shell.
         for (AnalyzedCell cell : notebook.pythonCells()) {
+            for (Magic magic : cell.magics()) {
+                String login = shellLogin(magic);
+                if (login != null) {
+                    context.report(cell, magic, login);
+                }
+            }
             cell.root().walk(node -> {
                 if (!node.is("decorator") || node.namedChildren().isEmpty()) {
                     return;
@@ -91,8 +101,45 @@ public final class InteractiveInput implements Rule {
         }
     }
 
+    /** Account logins that prompt unless given a credential, with what to do instead. */
+    private static final Map<String, String> LOGINS = Map.of(
+            "huggingface_hub.login", "login() asks for a Hugging Face token and waits when none is given: set HF_TOKEN "
+                    + "in the job's environment instead (huggingface_hub reads it)",
+            "wandb.login", "wandb.login() asks for an API key and waits unless WANDB_API_KEY is set: set it in the "
+                    + "job's environment (or WANDB_MODE=offline) and drop the call",
+            "kagglehub.login", "kagglehub.login() shows a login widget and waits: set KAGGLE_USERNAME and KAGGLE_KEY "
+                    + "in the job's environment instead");
+
+    /** {@code !huggingface-cli login}, {@code !wandb login} without a credential on the line. */
+    private static String shellLogin(Magic magic) {
+        if (magic.kind() != MagicKind.SHELL) {
+            return null;
+        }
+        String arguments = magic.arguments().strip();
+        if ((magic.name().equals("huggingface-cli") || magic.name().equals("hf")) && arguments.startsWith("auth login")
+                || magic.name().equals("huggingface-cli") && arguments.startsWith("login")) {
+            return arguments.contains("--token") ? null : "'!" + magic.name() + " login' asks for a token and waits: "
+                    + "set HF_TOKEN in the job's environment instead (huggingface_hub reads it)";
+        }
+        if (magic.name().equals("wandb") && arguments.equals("login")) {
+            return "'!wandb login' asks for an API key and waits: set WANDB_API_KEY in the job's environment instead";
+        }
+        return null;
+    }
+
     private static String message(CallSite call) {
         String name = call.qualifiedName();
+        if (name != null && LOGINS.containsKey(name)) {
+            boolean credential = !call.positional().isEmpty() || call.hasKeyword("token") || call.hasKeyword("key")
+                    || call.hasStarArgs();
+            return credential ? null : LOGINS.get(name);
+        }
+        if ("launch".equals(call.methodName()) && (name == null || name.startsWith("gradio."))
+                && (call.receiverOrigin() != null && call.receiverOrigin().startsWith("gradio.")
+                        || name != null && name.startsWith("gradio."))) {
+            return "launch() starts a Gradio web UI and serves it until someone stops it: a job never gets past it; "
+                    + "call the function behind the UI with explicit inputs instead";
+        }
         if (name != null) {
             String prompt = PROMPTS.get(name);
             if (prompt != null) {

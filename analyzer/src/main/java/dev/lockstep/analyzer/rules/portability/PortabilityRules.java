@@ -18,7 +18,8 @@ public final class PortabilityRules {
                 new NonPythonCell(),
                 new ManualDataFilter(),
                 new HardCodedDevice(),
-                new HyperparameterLiteral()
+                new HyperparameterLiteral(),
+                new EnvironmentBranch()
         );
     }
 }

@@ -146,10 +146,26 @@ public final class MissingSeedArgument implements Rule {
                             + "draws from NumPy's global RNG: pass random_state=SEED",
                             Fixes.setKeyword(call, "random_state", Fix.SEED_NAME));
                 }
-            } else if (name == null && isFrom(call, "datasets.")) {
+            } else if (name == null && (isFrom(call, "datasets.") || likelyDataset(context, call))) {
                 checkDatasets(context, values, call);
             }
         }
+    }
+
+    /**
+     * A receiver analysis cannot trace (a function parameter, an element of a dict) in a notebook
+     * that uses Hugging Face datasets, called with the datasets signature: {@code train_test_split}
+     * with {@code test_size=}/{@code train_size=}, or {@code shuffle()} with no positional argument
+     * (tf.data's takes a buffer size; NumPy's and Python's are functions, not methods).
+     */
+    private static boolean likelyDataset(RuleContext context, CallSite call) {
+        if (call.receiverOrigin() != null || call.receiver() == null || !context.notebook().imports().imports("datasets")) {
+            return false;
+        }
+        if ("train_test_split".equals(call.methodName())) {
+            return call.hasKeyword("test_size") || call.hasKeyword("train_size");
+        }
+        return "shuffle".equals(call.methodName()) && call.positional().isEmpty() && !call.hasKeyword("buffer_size");
     }
 
     private static boolean isFrom(CallSite call, String prefix) {

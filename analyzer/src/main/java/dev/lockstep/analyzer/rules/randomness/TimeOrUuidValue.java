@@ -44,6 +44,10 @@ public final class TimeOrUuidValue implements Rule {
     static final Set<String> LOG_METHODS = Set.of("info", "debug", "warning", "warn", "error", "exception", "critical",
             "log", "set_description", "set_postfix", "set_postfix_str", "write");
 
+    /** Keyword arguments that name a run or its logs for a person or a tracker. */
+    static final Set<String> LOG_KEYWORDS = Set.of("run_name", "logging_dir", "experiment_name", "notes", "tags",
+            "log_dir", "logdir", "comment", "job_name");
+
     @Override
     public void check(RuleContext context) {
         AnalyzedNotebook notebook = context.notebook();
@@ -135,9 +139,14 @@ public final class TimeOrUuidValue implements Rule {
                 }
                 case "argument_list" -> {
                     SyntaxNode call = parent.parent();
-                    return call != null && call.is("call") && isDisplayCall(notebook, cell, call);
+                    return call != null && call.is("call")
+                            && (isDisplayCall(notebook, cell, call) || isTimingHelper(notebook, cell, call));
                 }
                 case "keyword_argument" -> {
+                    SyntaxNode keyword = parent.child("name");
+                    if (keyword != null && LOG_KEYWORDS.contains(keyword.text())) {
+                        return true; // a run name or log folder for a tracker: it labels the run, not its results
+                    }
                     SyntaxNode call = parent.parent() == null ? null : parent.parent().parent();
                     return call != null && call.is("call") && isDisplayCall(notebook, cell, call);
                 }
@@ -156,6 +165,20 @@ public final class TimeOrUuidValue implements Rule {
             }
         }
         return true;
+    }
+
+    /**
+     * A call of the notebook's own helper named for durations ({@code epoch_time(start, end)},
+     * {@code format_elapsed(t0)}): the clock reading is turned into a duration there.
+     */
+    private static boolean isTimingHelper(AnalyzedNotebook notebook, AnalyzedCell cell, SyntaxNode call) {
+        SyntaxNode function = call.child("function");
+        if (function == null || !function.is("identifier") || notebook.qualify(cell, function) != null) {
+            return false;
+        }
+        String name = function.text().toLowerCase(java.util.Locale.ROOT);
+        return (name.contains("time") || name.contains("elapsed") || name.contains("duration"))
+                && !notebook.definitionsOf(function.text()).isEmpty();
     }
 
     /** {@code time.time() + 60}: a clock reading plus a number is still a clock reading. */

@@ -78,6 +78,43 @@ final class TorchModels {
     private static final Set<String> TORCHVISION_NON_BUILDERS = Set.of("get_model_weights", "get_weight",
             "list_models", "get_model_builder");
 
+    /**
+     * Whether the PEFT config given to {@code get_peft_model} initialises deterministically:
+     * {@code PromptTuningConfig(prompt_tuning_init=PromptTuningInit.TEXT, ...)}, given directly
+     * or through a name bound to it in the notebook.
+     */
+    private boolean deterministicPeftInit(CallSite call) {
+        SyntaxNode config = call.argument(1, "peft_config");
+        if (config == null) {
+            return false;
+        }
+        String text = config.text();
+        if (config.is("identifier")) {
+            StringBuilder bound = new StringBuilder();
+            for (var d : notebook.definitionsOf(text)) {
+                if (d.node() != null && d.node().parent() != null && d.node().parent().is("assignment")) {
+                    SyntaxNode right = d.node().parent().child("right");
+                    if (right != null) {
+                        bound.append(right.text()).append('\n');
+                    }
+                }
+            }
+            text = bound.toString();
+        }
+        return text.contains("PromptTuningInit.TEXT") || text.matches("(?s).*prompt_tuning_init\\s*=\\s*[\"']TEXT[\"'].*");
+    }
+
+    /** A method of a torchvision weights enum ({@code ResNet50_Weights.DEFAULT.transforms()}), not a model builder. */
+    private static boolean onWeightsEnum(String qualifiedName) {
+        String[] parts = qualifiedName.split("\\.");
+        for (int i = 2; i < parts.length - 1; i++) {
+            if (!parts[i].isEmpty() && (Character.isUpperCase(parts[i].charAt(0)) || parts[i].contains("_Weights"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What a value does with dropout. */
     enum Dropout {
         /** No dropout known. */
@@ -220,13 +257,16 @@ final class TorchModels {
                     + randomLayer(call, depth) + ")";
         }
         if (name != null && PEFT_MODELS.contains(name)) {
+            if (deterministicPeftInit(call)) {
+                return null; // prompt tuning initialised from the text of a prompt: no draw
+            }
             return name.substring(name.lastIndexOf('.') + 1) + "(...) initialises the adapter weights (LoRA A) randomly";
         }
         if (name != null && name.startsWith("transformers.")) {
             return huggingFaceInit(call, name);
         }
         if (name != null && name.startsWith("torchvision.models.") && Character.isLowerCase(last.charAt(0))
-                && !TORCHVISION_NON_BUILDERS.contains(last) && torchvisionRandom(call, last)) {
+                && !TORCHVISION_NON_BUILDERS.contains(last) && !onWeightsEnum(name) && torchvisionRandom(call, last)) {
             return name + "(...) builds the model with random weights (no weights=)";
         }
         if (name != null && name.equals("timm.create_model")) {

@@ -17,8 +17,10 @@ import java.util.Set;
  * {@code num_workers > 0} without a {@code worker_init_fn} or {@code generator=}.
  *
  * <p>The loader draws its sampler seed and its workers' base seed from the global generator
- * when it gets no {@code generator=}, so a {@code torch.manual_seed} before it makes a
- * top-to-bottom run repeatable and silences the rule, like the other unseeded rules. A
+ * when it gets no {@code generator=}, and it does so when it is iterated, not when it is made:
+ * a {@code torch.manual_seed} anywhere in code that runs (before the loader, or inside the
+ * training function that iterates it, or a Trainer that seeds itself) makes a top-to-bottom run
+ * repeatable and silences the rule. A
  * {@code TensorDataset} draws nothing in its workers.
  */
 @RuleInfo(id = "LS306", name = "unseeded-data-loader", category = Category.RANDOMNESS,
@@ -66,8 +68,9 @@ public final class UnseededDataLoader implements Rule {
         Double count = workers == null ? null : values.numberValue(call.cell(), workers);
         boolean unseededWorkers = count != null && count > 0 && !call.hasKeyword("worker_init_fn")
                 && datasetDraws(values, call);
-        if ((!shuffles && !unseededWorkers) || seeding.isSeededBefore(call, Seeding.Generator.TORCH)) {
-            return;
+        if ((!shuffles && !unseededWorkers) || seeding.isSeededBefore(call, Seeding.Generator.TORCH)
+                || seeding.seedsAnywhere(Seeding.Generator.TORCH)) {
+            return; // the loader draws when it is iterated: a seed set later (in the training function) still comes first
         }
         String problem = shuffles && unseededWorkers
                 ? "DataLoader(shuffle=True, num_workers=" + count.intValue() + ") without generator= or worker_init_fn "

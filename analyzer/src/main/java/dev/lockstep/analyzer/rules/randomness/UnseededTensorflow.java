@@ -19,7 +19,9 @@ import java.util.Set;
  * LS304: TensorFlow and Keras randomness with no global seed before it: {@code tf.random.*}
  * ops without an op seed, {@code Generator.from_non_deterministic_state()}, Keras layers that
  * initialise weights or draw (dense, convolutional, recurrent, embedding, dropout, noise and
- * augmentation layers) and {@code tf.data} shuffles without a seed.
+ * augmentation layers), {@code tf.data} shuffles without a seed, {@code image_dataset_from_directory}
+ * (and its text and audio siblings) without {@code seed=}, and Keras {@code fit}, which shuffles
+ * the training data every epoch by default.
  *
  * <p>An op seed alone makes a TensorFlow op repeatable (TF combines it with a default global
  * seed), so ops given {@code seed=} are left alone. Keras 3 draws its default seeds from
@@ -81,6 +83,15 @@ public final class UnseededTensorflow implements Rule {
             } else if (isDatasetShuffle(call) && !seeding.isSeededBefore(call, Seeding.Generator.TENSORFLOW)) {
                 context.report(call.cell(), call.node(), "tf.data " + call.methodName() + "() without seed= shuffles "
                         + "differently on every run: pass seed=SEED or call tf.keras.utils.set_random_seed(SEED) first");
+            } else if (isDirectoryDataset(call) && !seeding.isSeededBefore(call, KERAS_SEEDS)) {
+                String last = call.qualifiedName().substring(call.qualifiedName().lastIndexOf('.') + 1);
+                context.report(call.cell(), call.node(), last + "() shuffles the files (shuffle=True by default) "
+                        + "without seed=, so batches differ on every run: pass seed=SEED or call "
+                        + "keras.utils.set_random_seed(SEED) first");
+            } else if (isKerasFit(call) && !seeding.isSeededBefore(call, KERAS_SEEDS)) {
+                context.report(call.cell(), call.node(), "Keras fit() shuffles the training data every epoch "
+                        + "(shuffle=True by default) with no global seed before it: call keras.utils.set_random_seed(SEED) "
+                        + "first");
             } else if (isKerasRandom(call, calls) && !insideKerasRandom(call, calls)
                     && !kerasReportedCells.contains(call.cell().index())
                     && !seeding.isSeededBefore(call, EnumSet.of(Seeding.Generator.TENSORFLOW, Seeding.Generator.PYTHON))) {
@@ -90,6 +101,37 @@ public final class UnseededTensorflow implements Rule {
                         + "random with no global seed before it: call keras.utils.set_random_seed(SEED) first");
             }
         }
+    }
+
+    /** The generators Keras draws its default seeds from: TensorFlow's (tf.keras 2), Python's and NumPy's (Keras 3). */
+    private static final Set<Seeding.Generator> KERAS_SEEDS = EnumSet.of(Seeding.Generator.TENSORFLOW,
+            Seeding.Generator.PYTHON, Seeding.Generator.NUMPY);
+
+    /** Keras utilities that list a folder into a shuffled dataset. */
+    private static final Set<String> DIRECTORY_DATASETS = Set.of("image_dataset_from_directory",
+            "text_dataset_from_directory", "audio_dataset_from_directory");
+
+    /** {@code image_dataset_from_directory(...)} shuffling (the default) with no seed. */
+    private static boolean isDirectoryDataset(CallSite call) {
+        String name = call.qualifiedName();
+        if (name == null || call.hasStarArgs() || call.hasKeyword("seed")
+                || KERAS_PREFIXES.stream().noneMatch(name::startsWith)) {
+            return false;
+        }
+        String last = name.substring(name.lastIndexOf('.') + 1);
+        SyntaxNode shuffle = call.keyword("shuffle");
+        return DIRECTORY_DATASETS.contains(last) && (shuffle == null || !ExpressionValues.isFalse(shuffle));
+    }
+
+    /** {@code model.fit(...)} on a Keras model, shuffling (the default). */
+    private static boolean isKerasFit(CallSite call) {
+        String origin = call.receiverOrigin();
+        if (!"fit".equals(call.methodName()) || origin == null || call.hasStarArgs()
+                || KERAS_PREFIXES.stream().noneMatch(origin::startsWith)) {
+            return false;
+        }
+        SyntaxNode shuffle = call.keyword("shuffle");
+        return shuffle == null || !ExpressionValues.isFalse(shuffle);
     }
 
     private static String kerasName(CallSite call) {

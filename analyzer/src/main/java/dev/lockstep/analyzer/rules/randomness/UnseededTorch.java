@@ -16,7 +16,7 @@ import java.util.Set;
  * LS303: randomness from the global torch generator with no {@code torch.manual_seed} before it:
  * explicit draws, random weight initialisation (layers, containers, the notebook's own module
  * classes where they are instantiated, new Hugging Face heads, {@code get_peft_model}), and
- * models with dropout run in training mode.
+ * models with dropout run in training mode, and sampled generation ({@code generate(do_sample=True)}).
  */
 @RuleInfo(id = "LS303", name = "unseeded-torch", category = Category.RANDOMNESS,
         severity = Severity.WARNING, remedy = Remedy.FIXED,
@@ -40,6 +40,14 @@ public final class UnseededTorch implements Rule {
             if (models.inClassConstruction(call)) {
                 continue; // happens where the class is instantiated, which is reported instead
             }
+            if (samples(call)) {
+                if (!seeding.isSeededBefore(call, Seeding.Generator.TORCH)) {
+                    context.report(call.cell(), call.node(), (call.methodName() != null ? call.methodName() : "pipeline")
+                            + "(do_sample=True) samples tokens from the global torch generator, so the text and any "
+                            + "metric computed from it change from run to run, " + FIX);
+                }
+                continue;
+            }
             String draw = models.draw(call);
             if (draw == null && models.isFunctionalDropout(call) && !models.inClassMethod(call)) {
                 draw = call.qualifiedName() + "()";
@@ -57,6 +65,16 @@ public final class UnseededTorch implements Rule {
             }
         }
         reportDropoutInTraining(context, seeding, models);
+    }
+
+    /** Sampled generation: {@code model.generate(..., do_sample=True)} or a pipeline call with it. */
+    private static boolean samples(CallSite call) {
+        SyntaxNode sample = call.keyword("do_sample");
+        if (sample == null || !sample.is("true")) {
+            return false;
+        }
+        return "generate".equals(call.methodName()) || call.qualifiedName() == null
+                || call.qualifiedName().startsWith("transformers.");
     }
 
     /**

@@ -12,6 +12,8 @@ import dev.lockstep.analyzer.rules.Severity;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * LS602: credentials in saved outputs (stream text, {@code text/plain} results, tracebacks).
@@ -30,7 +32,11 @@ public final class SecretInOutput implements Rule {
                 Output output = outputs.get(i);
                 Set<String> seen = new HashSet<>();
                 for (String text : new String[] {output.text(), output.errorValue()}) {
+                    boolean source = isSourceCode(text);
                     for (SecretMatch match : SecretDetector.findInOutput(text)) {
+                        if (!match.kind().isShaped() && (source || isExpression(match.secret()))) {
+                            continue; // printed code binding a name like token: not a credential's own shape
+                        }
                         if (seen.add(match.secret())) {
                             context.reportCell(cell, "saved output " + (i + 1) + " (" + label(output) + ") shows "
                                     + match.describe() + ": clear the output and revoke the credential "
@@ -40,6 +46,29 @@ public final class SecretInOutput implements Rule {
                 }
             }
         }
+    }
+
+    /** Python code lines that a printed file or traceback shows ({@code def}, {@code import}, {@code return}...). */
+    private static final Pattern CODE_LINE = Pattern.compile(
+            "(?m)^\\s*(def \\w+\\(|class \\w+|import \\w|from [\\w.]+ import |return\\b|if .*:\\s*$|for .* in .*:\\s*$|@\\w)");
+    /** A value that is code, not a literal: an attribute path, or a call or subscript of a name. */
+    private static final Pattern EXPRESSION = Pattern.compile("[A-Za-z_][\\w.]*(\\(.*\\)|\\[.*])?");
+
+    /** Whether the output is mostly source code (a printed file, %%writefile echo, a traceback's code lines). */
+    static boolean isSourceCode(String text) {
+        if (text == null) {
+            return false;
+        }
+        Matcher m = CODE_LINE.matcher(text);
+        int lines = 0;
+        while (m.find() && lines < 2) {
+            lines++;
+        }
+        return lines >= 2;
+    }
+
+    private static boolean isExpression(String value) {
+        return EXPRESSION.matcher(value).matches() && (value.contains(".") || value.contains("(") || value.contains("["));
     }
 
     private static String label(Output output) {

@@ -23,6 +23,27 @@ public final class VolatileText {
   public enum Kind {
     /** Lockstep's own run ids, which appear in output paths: {@code 20261127T101500.123Z-4d0fa2b5}. */
     RUN_ID("\\b\\d{8}T\\d{6}\\.\\d{3}Z-[0-9a-f]{8}(?:-\\d+)?\\b"),
+    /** UUIDs, which name runs, plots and temporary objects: {@code 1b4e28ba-2fa1-11d2-883f-0016d3cca427}. */
+    UUID("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b"),
+    /**
+     * Where a kernel compiles cells, named in warnings and tracebacks: ipykernel's
+     * {@code /tmp/ipykernel_4242/3416325961.py}, plain IPython's {@code <ipython-input-3-1a2b3c>} and
+     * {@code Cell In[3]} (before {@link #TEMPORARY_PATH}, which would take only part of it).
+     */
+    KERNEL_TEMPORARY_PATH("(?:/[\\w.-]+)*/ipykernel_\\d+/\\d+\\.py|<ipython-input-\\d+-[0-9a-f]+>|\\bCell In ?\\[\\d*\\]"),
+    /**
+     * Random element ids in HTML outputs: {@code <div id="chart-9f86d081884c">}, pandas Styler's
+     * {@code T_8b2f1}. Only an id holding a digit and a run of six or more hex digits, or Styler's
+     * prefix, so {@code id="header"} stays.
+     */
+    HTML_ELEMENT_ID("(?<=\\b(?:id|for|href|aria-labelledby|aria-describedby|data-id)=\"#?)(?=[^\"]*\\d)[^\"]*?[0-9a-fA-F]{6,}[^\"]*(?=\")"
+        + "|(?<=#)T_[0-9a-f]{5,}(?:_\\w+)?|\\bT_[0-9a-f]{5}(?=[_ \"])"),
+    /**
+     * Progress bars (tqdm and Keras), the whole line: {@code 100%|#####| 10/10 [00:01<00:00, 9.87it/s]},
+     * {@code 32/32 [==============================] - 1s 3ms/step} (before {@link #TIMING}, so a
+     * bar is named as one).
+     */
+    PROGRESS_BAR("(?m)^.*\\d+%\\|[^|\\n]*\\|.*$|^.*\\d+/\\d+ \\[[=>.]{5,}\\].*$"),
     /** ISO-8601 and {@code date}-style timestamps: {@code 2026-11-27 10:15:00,123}, {@code 2026-11-27T10:15:00Z}. */
     TIMESTAMP("\\b\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?"
         + "|\\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\\d{1,2} \\d{2}:\\d{2}:\\d{2}(?: \\d{4})?"),

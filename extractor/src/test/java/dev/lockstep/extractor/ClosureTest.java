@@ -1,0 +1,217 @@
+package dev.lockstep.extractor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lockstep.extractor.plan.Blocker;
+import dev.lockstep.extractor.plan.ExtractOptions;
+import dev.lockstep.extractor.plan.ExtractionPlan;
+import dev.lockstep.extractor.plan.InputSpec;
+import dev.lockstep.extractor.plan.OrderMode;
+import dev.lockstep.extractor.plan.OutputSpec;
+import dev.lockstep.extractor.plan.PlannedCell;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Extract completes the job's closure: what the kept code reads is an input, what it writes is an
+ * output under the run folder, and a place extract cannot determine or move is a blocker.
+ */
+class ClosureTest {
+    private static final Path REPO = repoRoot();
+    private static final Path EXAMPLES = REPO.resolve("test-notebooks/examples");
+
+    @TempDir
+    Path dir;
+
+    private ExtractionPlan plan(Map<String, Path> inputs, List<String> params, String... cells) throws Exception {
+        Path notebook = write(cells);
+        return new Extractor().plan(notebook, options(notebook, inputs, params));
+    }
+
+    private ExtractOptions options(Path notebook, Map<String, Path> inputs, List<String> params) {
+        return new ExtractOptions(OrderMode.AUTO, false, true, 0, inputs, params, Map.of(),
+                notebook.toAbsolutePath().getParent(), dir.resolve("job"));
+    }
+
+    private Path write(String... cells) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode nb = json.createObjectNode();
+        ArrayNode list = nb.putArray("cells");
+        int n = 0;
+        for (String source : cells) {
+            ObjectNode cell = list.addObject();
+            cell.put("cell_type", "code");
+            cell.put("execution_count", ++n);
+            cell.put("id", "c" + n);
+            cell.putObject("metadata");
+            cell.putArray("outputs");
+            cell.put("source", source);
+        }
+        nb.putObject("metadata").putObject("kernelspec").put("name", "python3").put("language", "python");
+        nb.put("nbformat", 4);
+        nb.put("nbformat_minor", 5);
+        Path file = dir.resolve("nb.ipynb");
+        Files.write(file, json.writeValueAsBytes(nb));
+        return file;
+    }
+
+    private static String code(ExtractionPlan plan) {
+        return plan.keptCells().stream().map(PlannedCell::code).collect(Collectors.joining("\n"));
+    }
+
+    private static Map<String, String> outputs(ExtractionPlan plan) {
+        return plan.outputs().stream().collect(Collectors.toMap(OutputSpec::name, OutputSpec::path));
+    }
+
+    private static List<String> blockerIds(ExtractionPlan plan) {
+        return plan.blockers().stream().map(b -> b.ruleId() + " cell " + b.cell() + ":" + b.line()).toList();
+    }
+
+    @Test
+    void aLegacyAdapterSavingUnderAHomeFolderDeclaresBothOutputs() throws Exception {
+        Path notebook = EXAMPLES.resolve("legacy-adapter-paths.ipynb");
+        ExtractionPlan plan = new Extractor().plan(notebook, options(notebook, Map.of(), List.of()));
+        assertThat(outputs(plan)).containsOnly(Map.entry("adapter", "out/adapter.pt"), Map.entry("metrics", "out/metrics.json"));
+        assertThat(plan.blockers()).extracting(Blocker::ruleId).doesNotContain("EX001", "EX003", "EX004");
+        assertThat(code(plan)).contains("OUT = CONFIG.outputs[\"adapter\"][:-len(\"/adapter.pt\")]")
+                .doesNotContain("/home/alice");
+    }
+
+    @Test
+    void theLegacyAdapterJobRunsTwiceWithIdenticalOutputs() throws Exception {
+        Path notebook = EXAMPLES.resolve("legacy-adapter-paths.ipynb");
+        Path job = dir.resolve("job");
+        new Extractor().extract(notebook, job, options(notebook, Map.of(), List.of()), false, false);
+        byte[] adapter = run(job, "out/adapter.pt");
+        byte[] metrics = Files.readAllBytes(job.resolve("out/metrics.json"));
+        assertThat(run(job, "out/adapter.pt")).isEqualTo(adapter);
+        assertThat(Files.readAllBytes(job.resolve("out/metrics.json"))).isEqualTo(metrics);
+        assertThat(new String(metrics, StandardCharsets.UTF_8)).contains("final_loss");
+        assertThat(Path.of("/home/alice/projects/adapter/out")).doesNotExist();
+    }
+
+    @Test
+    void aHelperThatSavesFiguresDeclaresOneOutputPerCall() throws Exception {
+        ExtractionPlan plan = plan(Map.of(), List.of(),
+                "from pathlib import Path\nimport matplotlib.pyplot as plt\nIMAGES_PATH = Path('/home/me/book/images')",
+                "def save_fig(fig_id, extension='png'):\n    path = IMAGES_PATH / f'{fig_id}.{extension}'\n    plt.savefig(path)",
+                "plt.plot([1, 2])\nsave_fig('loss')",
+                "plt.plot([2, 1])\nsave_fig('accuracy')");
+        assertThat(outputs(plan)).containsOnly(Map.entry("loss", "images/loss.png"), Map.entry("accuracy", "images/accuracy.png"));
+        assertThat(code(plan)).contains("IMAGES_PATH = Path(CONFIG.outputs[\"loss\"][:-len(\"/loss.png\")])");
+        assertThat(plan.blockers()).extracting(Blocker::ruleId).doesNotContain("EX003", "EX004");
+    }
+
+    @Test
+    void numpyAddsItsSuffixToTheDeclaredOutput() throws Exception {
+        ExtractionPlan plan = plan(Map.of(), List.of(), "import numpy as np\na = np.arange(3)", "np.save('my_array', a)");
+        assertThat(outputs(plan)).containsOnly(Map.entry("my_array", "my_array.npy"));
+        assertThat(code(plan)).contains("np.save(CONFIG.outputs[\"my_array\"][:-len(\".npy\")], a)");
+    }
+
+    @Test
+    void anInvertedLiteralLiftsWithItsValue() throws Exception {
+        ExtractionPlan plan = plan(Map.of(), List.of("MASK"), "MASK = ~5\nopen('out.txt', 'w').write(str(MASK))");
+        assertThat(plan.params()).anySatisfy(p -> {
+            assertThat(p.name()).isEqualTo("MASK");
+            assertThat(p.value()).isEqualTo(-6L);
+        });
+    }
+
+    @Test
+    void anImageReadFromAHomeFolderIsLifted() throws Exception {
+        ExtractionPlan plan = plan(Map.of(), List.of(), "import torchvision\nimport torch",
+                "img = torchvision.io.read_image('/home/me/cat.png')\ntorch.save(img, 'img.pt')");
+        assertThat(plan.inputs()).extracting(InputSpec::name, InputSpec::original).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("cat", "/home/me/cat.png"));
+        assertThat(code(plan)).contains("torchvision.io.read_image(CONFIG.inputs[\"cat\"])").doesNotContain("/home/me");
+        assertThat(plan.blockers()).extracting(Blocker::ruleId).contains("EX002");
+    }
+
+    @Test
+    void aGlobPatternIsAFolderInputAndFilesItListsAreCovered() throws Exception {
+        Files.createDirectories(dir.resolve("data/sensors"));
+        Files.writeString(dir.resolve("data/sensors/part-000.csv"), "a\n1\n");
+        ExtractionPlan plan = plan(Map.of(), List.of(), "import glob\nimport pandas as pd",
+                "shards = sorted(glob.glob('data/sensors/part-*.csv'))\ndf = pd.concat([pd.read_csv(p) for p in shards])",
+                "df.to_csv('out/all.csv')");
+        assertThat(plan.inputs()).extracting(InputSpec::name).containsExactly("sensors");
+        assertThat(plan.inputs().get(0).bound()).isTrue();
+        assertThat(code(plan)).contains("glob.glob((CONFIG.inputs[\"sensors\"] + \"/part-*.csv\"))");
+        assertThat(plan.blockers()).extracting(Blocker::ruleId).doesNotContain("EX001", "EX002", "EX003", "EX004");
+    }
+
+    @Test
+    void theShippedCleanExampleTakesItsSensorFolderAsAnInput() throws Exception {
+        Path notebook = EXAMPLES.resolve("clean-reproducible.ipynb");
+        ExtractionPlan plan = new Extractor().plan(notebook,
+                options(notebook, Map.of("sensors", EXAMPLES.resolve("data/sensors")), List.of()));
+        assertThat(plan.inputs()).extracting(InputSpec::name).contains("sensors", "params");
+        assertThat(plan.inputs()).allSatisfy(i -> assertThat(i.bound()).isTrue());
+        assertThat(outputs(plan)).containsKeys("model", "metrics");
+    }
+
+    @Test
+    void aPlaceExtractCannotDetermineIsABlockerNamingCellAndLine() throws Exception {
+        ExtractionPlan plan = plan(Map.of(), List.of(), "import torch\nm = torch.zeros(2)",
+                "name = input()\ntorch.save(m, name)");
+        assertThat(blockerIds(plan)).contains("EX003 cell 2:2");
+        ExtractionPlan home = plan(Map.of(), List.of(), "import torch, os\nm = torch.zeros(2)",
+                "torch.save(m, os.path.join('/home/me/out', input()))");
+        assertThat(blockerIds(home)).contains("EX004 cell 2:1");
+    }
+
+    @Test
+    void aShellLookAtTheDataReadsAnInputAndDoesNotStopTheJob() throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/x.csv"), "a,b\n1,2\n");
+        ExtractionPlan plan = plan(Map.of(), List.of(), "import pandas as pd\n!head -4 data/x.csv",
+                "df = pd.read_csv('data/x.csv')\ndf.to_csv('out.csv')");
+        assertThat(plan.inputs()).extracting(InputSpec::name).containsExactly("x");
+        assertThat(code(plan)).contains("subprocess.run([\"head\", \"-4\", CONFIG.inputs[\"x\"]])")
+                .doesNotContain("\"data/x.csv\"");
+    }
+
+    @Test
+    void bracesInAShellEscapeAreExpandedAsIPythonDoes() throws Exception {
+        ExtractionPlan plan = plan(Map.of(), List.of(), "from pathlib import Path\nIMAGES = Path('images')",
+                "!dot -Tpng {IMAGES / \"tree.dot\"} -o {IMAGES / \"tree.png\"}\nopen('done.txt', 'w').write('ok')");
+        assertThat(code(plan)).contains("\"dot -Tpng \" + str(IMAGES / \"tree.dot\") + \" -o \" + str(IMAGES / \"tree.png\")")
+                .contains("check=True");
+    }
+
+    @Test
+    void aJobThatDeclaresNoOutputIsBlocked() throws Exception {
+        ExtractionPlan plan = plan(Map.of(), List.of(), "x = 1 + 1\nprint(x)");
+        assertThat(plan.blockers()).extracting(Blocker::ruleId).contains("EX001");
+    }
+
+    private static byte[] run(Path job, String output) throws Exception {
+        Files.deleteIfExists(job.resolve(output));
+        Process process = new ProcessBuilder("/usr/bin/python3", "pipeline/main.py").directory(job.toFile())
+                .redirectErrorStream(true).start();
+        String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as("python3 pipeline/main.py:\n%s", log).isZero();
+        return Files.readAllBytes(job.resolve(output));
+    }
+
+    private static Path repoRoot() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("test-notebooks"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no repository root");
+    }
+}
