@@ -197,7 +197,10 @@ final class DevToolsPage implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
+            // A browser asked to close removes its singleton socket folder; one killed leaves it in /tmp.
+            socket.sendText(JSON.writeValueAsString(JSON.createObjectNode().put("id", nextId++)
+                    .put("method", "Browser.close")), true).get(5, TimeUnit.SECONDS);
+            browser.waitFor(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             // closing anyway
         }
