@@ -74,8 +74,12 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Write nothing when there are blockers.")
     boolean strict;
 
-    @Option(names = "--force", description = "Replace a non-empty output directory.")
+    @Option(names = "--force", description = "Replace a non-empty output directory (its runs/ is kept).")
     boolean force;
+
+    @Option(names = "--carry-inputs",
+            description = "Copy the bound input files and folders into the job (data/NAME/), so the job folder runs as it is elsewhere.")
+    boolean carryInputs;
 
     @Override
     public Integer call() {
@@ -96,7 +100,7 @@ public final class ExtractCommand implements Callable<Integer> {
         }
         Extractor.ExtractionResult result;
         try {
-            result = new Extractor().extract(notebook, output, options, force, strict);
+            result = new Extractor().extract(notebook, output, options, force, strict, carryInputs);
         } catch (ExtractException e) {
             err.println("lockstep: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             LockCommand.class,
             BuildCommand.class,
+            ExportCommand.class,
             ReviewCommand.class,
             CommandLine.HelpCommand.class},
         footer = {
@@ -42,6 +43,8 @@ public final class LockstepCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new LockstepCommand());
         commandLine.setCommandName(ProgramName.get());
+        // Help as wide as the terminal (up to 100 columns), 100 when piped; picocli's least is 55.
+        commandLine.setUsageHelpWidth(Math.max(55, Math.min(100, TerminalWidth.get())));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
         commandLine.setParameterExceptionHandler((e, args) -> {

@@ -58,8 +58,8 @@ class ReviewBrowserTest {
         assertThat(rendered.console()).as("console messages").isEmpty();
         assertThat(rendered.dom()).contains("id=\"verdict\"", "NOT REPRODUCIBLE", "<table id=\"summary\" class=\"sortable\">",
                 "class=\"checklist\"", "Training data pinned", "Reproduced");
-        assertThat(count(rendered.dom(), "<svg class=\"graph\"")).isEqualTo(6);
-        assertThat(count(rendered.dom(), "<tr><td data-sort=")).isEqualTo(6);
+        assertThat(count(rendered.dom(), "<svg class=\"graph\"")).isEqualTo(7);
+        assertThat(count(rendered.dom(), "<tr><td data-sort=")).isEqualTo(7);
         looksLikeAPage(page, "examples.png");
     }
 

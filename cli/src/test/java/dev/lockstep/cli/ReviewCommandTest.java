@@ -76,6 +76,21 @@ class ReviewCommandTest {
                 "\"date\": \"2026-12-03\"", "\"verdict\": \"fail\"");
     }
 
+    @Test
+    void aRealReplayRecordCountsForItemNine(@TempDir Path dir) throws Exception {
+        Path records = dir.resolve("replays");
+        Path notebook = EXAMPLES.resolve("clean-reproducible.ipynb");
+        CliRunner.Result replay = CliRunner.run("replay", notebook.toString(), "--seeded", "--python", "/usr/bin/python3",
+                "--record", records.toString());
+        assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
+        CliRunner.Result review = CliRunner.run("review", notebook.toString(), "--replay", records.toString());
+        assertThat(review.out()).contains("[pass] 9. Reproduced", "- replay reproduced: ",
+                "cell(s) compared with the saved outputs, seeded: ", "clean-reproducible.replay-seeded.json");
+        // The other items still decide: a replayed notebook is not a pinned job.
+        assertThat(review.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(review.out()).contains("[FAIL] 6. Hardware shape declared");
+    }
+
     private record Result(int exitCode, String out, String err) {
     }
 

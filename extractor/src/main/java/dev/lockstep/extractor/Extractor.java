@@ -5,6 +5,7 @@ import dev.lockstep.analyzer.analysis.NotebookAnalyzer;
 import dev.lockstep.analyzer.notebook.Notebook;
 import dev.lockstep.analyzer.notebook.NotebookFormatException;
 import dev.lockstep.analyzer.notebook.NotebookReader;
+import dev.lockstep.extractor.emit.InputCarrier;
 import dev.lockstep.extractor.emit.JobRenderer;
 import dev.lockstep.extractor.emit.JobWriter;
 import dev.lockstep.extractor.emit.LauncherFiles;
@@ -58,8 +59,19 @@ public final class Extractor {
      */
     public ExtractionResult extract(Path notebookPath, Path outputDirectory, ExtractOptions options, boolean force,
             boolean strict) {
+        return extract(notebookPath, outputDirectory, options, force, strict, false);
+    }
+
+    /**
+     * @param carryInputs {@code --carry-inputs}: copy bound local inputs into the job (see InputCarrier)
+     */
+    public ExtractionResult extract(Path notebookPath, Path outputDirectory, ExtractOptions options, boolean force,
+            boolean strict, boolean carryInputs) {
         JobWriter.checkTarget(outputDirectory, force);
         ExtractionPlan plan = plan(notebookPath, options);
+        if (carryInputs) {
+            plan = InputCarrier.carry(plan, outputDirectory);
+        }
         if (strict && !plan.blockers().isEmpty()) {
             return new ExtractionResult(plan, null);
         }

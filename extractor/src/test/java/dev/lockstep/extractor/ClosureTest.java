@@ -172,6 +172,38 @@ class ClosureTest {
     }
 
     @Test
+    void aShellLookAtTheDataReadsAnInputAndDoesNotStopTheJob() throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/x.csv"), "a,b\n1,2\n");
+        ExtractionPlan plan = plan(Map.of(), List.of(), "import pandas as pd\n!head -4 data/x.csv",
+                "df = pd.read_csv('data/x.csv')\ndf.to_csv('out.csv')");
+        assertThat(plan.inputs()).extracting(InputSpec::name).containsExactly("x");
+        assertThat(code(plan)).contains("subprocess.run([\"head\", \"-4\", CONFIG.inputs[\"x\"]])")
+                .doesNotContain("\"data/x.csv\"");
+    }
+
+    @Test
+    void bracesInAShellEscapeAreExpandedAsIPythonDoes() throws Exception {
+        ExtractionPlan plan = plan(Map.of(), List.of(), "from pathlib import Path\nIMAGES = Path('images')",
+                "!dot -Tpng {IMAGES / \"tree.dot\"} -o {IMAGES / \"tree.png\"}\nopen('done.txt', 'w').write('ok')");
+        assertThat(code(plan)).contains("\"dot -Tpng \" + str(IMAGES / \"tree.dot\") + \" -o \" + str(IMAGES / \"tree.png\")")
+                .contains("check=True");
+    }
+
+    @Test
+    void localPackagesWithoutInitAndOnTheNotebooksSysPathAreShippedNotRequired() throws Exception {
+        Files.createDirectories(dir.resolve("lib/mylib"));
+        Files.writeString(dir.resolve("lib/mylib/core.py"), "def f():\n    return 1\n");
+        Files.createDirectories(dir.resolve("micrograd"));
+        Files.writeString(dir.resolve("micrograd/engine.py"), "class Value:\n    pass\n");
+        ExtractionPlan plan = plan(Map.of(), List.of(), "import sys\nsys.path.append('lib')",
+                "from mylib.core import f\nfrom micrograd.engine import Value\nopen('out.txt', 'w').write(str(f()) + str(Value))");
+        assertThat(plan.shipped()).containsKeys("pipeline/mylib/core.py", "pipeline/micrograd/engine.py");
+        assertThat(plan.requirements()).extracting(r -> r.distribution()).doesNotContain("mylib", "micrograd");
+        assertThat(plan.blockers()).extracting(Blocker::ruleId).doesNotContain("LS406");
+    }
+
+    @Test
     void aJobThatDeclaresNoOutputIsBlocked() throws Exception {
         ExtractionPlan plan = plan(Map.of(), List.of(), "x = 1 + 1\nprint(x)");
         assertThat(plan.blockers()).extracting(Blocker::ruleId).contains("EX001");

@@ -1,15 +1,13 @@
 package dev.lockstep.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lockstep.packaging.PackagingException;
+import dev.lockstep.packaging.lock.JobLocker;
+import dev.lockstep.packaging.lock.LockFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The closure files other commands write beside a job -- {@code lockstep.lock},
@@ -17,93 +15,50 @@ import java.util.regex.Pattern;
  * file is reported as absent, an unreadable one as unreadable, and only fields found are used.
  */
 public final class ClosureFiles {
-    public static final String LOCK = "lockstep.lock";
+    public static final String LOCK = LockFile.FILE_NAME;
     public static final String PROVENANCE = "provenance.json";
-    private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
-    private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
 
     private ClosureFiles() {
     }
 
     /**
-     * lockstep.lock.
+     * lockstep.lock, read with the packaging module's own model.
      *
-     * @param problem     why it could not be read, or null
-     * @param packages    pinned packages found, as {@code name==version}, sorted
-     * @param imageDigest the image digest recorded once built, or null
-     * @param revisions   hub ids to commit hashes found, sorted
+     * @param problem why it could not be read, or null
+     * @param file    the lock, or null when unreadable
      */
-    public record Lock(String problem, List<String> packages, String imageDigest, Map<String, String> revisions) {
-        public Lock {
-            packages = List.copyOf(packages);
-            revisions = java.util.Collections.unmodifiableMap(new TreeMap<>(revisions));
-        }
+    public record Lock(String problem, LockFile file) {
     }
 
-    /** runs/ID/provenance.json: an in-toto Statement, its subject count and predicate type. */
-    public record Provenance(String file, String problem, int subjects, String predicateType) {
+    /** runs/ID/provenance.json: an in-toto Statement, its subjects' sha256 digests and predicate type. */
+    public record Provenance(String file, String problem, List<String> subjects, String predicateType) {
+        public Provenance {
+            subjects = List.copyOf(subjects);
+        }
     }
 
     /**
-     * A replay record.
+     * A replay record ({@code lockstep replay --record DIR}: {@code <stem>.replay[-twice][-seeded].json}).
      *
-     * @param file    as named by the user
-     * @param verdict the notebook-level verdict it records, or null
-     * @param passed  whether that verdict is identical or within tolerance
-     * @param problem why it could not be read, or null
+     * @param file     as named by the user
+     * @param verdict  the notebook-level verdict it records ("reproduced", "not reproduced", "nothing compared"), or null
+     * @param passed   reproduced, with at least one cell compared
+     * @param detail   what was compared and how, for the evidence line
+     * @param problem  why it could not be read, or null
      */
-    public record Replay(String file, String verdict, boolean passed, String problem) {
+    public record Replay(String file, String verdict, boolean passed, String detail, String problem) {
     }
 
     static Lock lock(Path jobDirectory) {
-        Path file = jobDirectory.resolve(LOCK);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(jobDirectory.resolve(LockFile.FILE_NAME))) {
             return null;
         }
-        JsonNode root = JobView.json(file);
-        if (root == null) {
-            root = toml(file);
+        try {
+            return new Lock(null, JobLocker.read(jobDirectory));
+        } catch (PackagingException | RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            return new Lock(message.lines().findFirst().orElse(message), null);
         }
-        if (root == null) {
-            return new Lock("neither JSON nor TOML", List.of(), null, Map.of());
-        }
-        List<String> packages = new ArrayList<>();
-        Map<String, String> revisions = new TreeMap<>();
-        String[] digest = {null};
-        walk(root, "", (path, node) -> {
-            String lower = path.toLowerCase(Locale.ROOT);
-            if (node.isTextual()) {
-                String text = node.asText();
-                if (digest[0] == null && lower.contains("image") && DIGEST.matcher(text).find()) {
-                    var m = DIGEST.matcher(text);
-                    m.find();
-                    digest[0] = m.group();
-                }
-                if ((lower.contains("packages") || lower.contains("requirements")) && text.contains("==")) {
-                    packages.add(text.strip());
-                }
-                if ((lower.contains("revision") || lower.contains("models") || lower.contains("datasets"))
-                        && COMMIT.matcher(text).matches()) {
-                    revisions.put(path.replaceAll("\\.revision$", ""), text);
-                }
-            } else if (node.isObject() && (lower.endsWith("packages") || lower.endsWith("requirements"))) {
-                node.fields().forEachRemaining(e -> {
-                    JsonNode v = e.getValue();
-                    String version = v.isTextual() ? v.asText() : v.path("version").asText(null);
-                    if (version != null && !version.isBlank()) {
-                        packages.add(e.getKey() + "==" + version);
-                    }
-                });
-            } else if (node.isArray() && (lower.endsWith("packages") || lower.endsWith("requirements"))) {
-                for (JsonNode element : node) {
-                    if (element.isObject() && element.has("version")) {
-                        String name = element.path("name").asText(element.path("distribution").asText("?"));
-                        packages.add(name + "==" + element.path("version").asText());
-                    }
-                }
-            }
-        });
-        return new Lock(null, packages.stream().distinct().sorted().toList(), digest[0], revisions);
     }
 
     static Provenance provenance(Path runDirectory) {
@@ -114,69 +69,60 @@ public final class ClosureFiles {
         String display = "runs/" + runDirectory.getFileName() + "/" + PROVENANCE;
         JsonNode root = JobView.json(file);
         if (root == null) {
-            return new Provenance(display, "not JSON", 0, null);
+            return new Provenance(display, "not JSON", List.of(), null);
         }
         String type = root.path("_type").asText("");
         if (!type.startsWith("https://in-toto.io/Statement/")) {
             return new Provenance(display, "not an in-toto Statement (_type " + (type.isEmpty() ? "missing" : type) + ")",
-                    0, null);
+                    List.of(), null);
         }
-        return new Provenance(display, null, root.path("subject").size(), root.path("predicateType").asText(null));
+        List<String> digests = new ArrayList<>();
+        root.path("subject").forEach(subject -> digests.add(subject.path("digest").path("sha256").asText("")));
+        digests.sort(null);
+        return new Provenance(display, null, digests, root.path("predicateType").asText(null));
     }
 
-    /** A replay record named by the user; its verdict read from {@code verdict} or {@code summary.verdict}. */
+    /** A replay record named by the user. */
     public static Replay replay(Path file, String display) {
         if (!Files.isRegularFile(file)) {
-            return new Replay(display, null, false, "no such file");
+            return new Replay(display, null, false, "", "no such file");
         }
         JsonNode root = JobView.json(file);
         if (root == null) {
-            return new Replay(display, null, false, "not JSON");
+            return new Replay(display, null, false, "", "not JSON");
         }
         JsonNode verdict = root.path("verdict");
         if (!verdict.isTextual()) {
-            verdict = root.path("summary").path("verdict");
+            return new Replay(display, null, false, "", "records no verdict");
         }
-        if (!verdict.isTextual()) {
-            verdict = root.path("notebook").path("verdict");
-        }
-        if (!verdict.isTextual()) {
-            return new Replay(display, null, false, "records no verdict");
-        }
+        int compared = root.path("compared").asInt(0);
+        List<String> counts = new ArrayList<>();
+        root.path("counts").fields().forEachRemaining(c -> {
+            if (c.getValue().asInt() > 0) {
+                counts.add(c.getValue().asInt() + " " + c.getKey());
+            }
+        });
+        String detail = compared + " cell(s) compared with " + ("twice".equals(root.path("compare").asText())
+                ? "a second replay" : "the saved outputs") + ", " + root.path("seeding").asText("?")
+                + (counts.isEmpty() ? "" : ": " + String.join(", ", counts));
         String text = verdict.asText();
-        String key = text.toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
-        boolean passed = key.equals("identical") || key.equals("within-tolerance") || key.equals("reproduced")
-                || key.equals("pass") || key.equals("passed");
-        return new Replay(display, text, passed, null);
+        return new Replay(display, text, text.equals("reproduced") && compared > 0, detail, null);
     }
 
-    private static JsonNode toml(Path file) {
-        try {
-            return new com.fasterxml.jackson.dataformat.toml.TomlMapper().readTree(file.toFile());
-        } catch (Exception e) {
-            return null;
+    /** Replay records in {@code directory} for the notebook named {@code notebookFile}, sorted. */
+    static List<Path> replaysFor(Path directory, String notebookFile) {
+        String stem = notebookFile.endsWith(".ipynb") ? notebookFile.substring(0, notebookFile.length() - 6) : notebookFile;
+        List<Path> found = new ArrayList<>();
+        try (var files = Files.list(directory)) {
+            files.filter(f -> {
+                String name = f.getFileName().toString();
+                return name.startsWith(stem + ".replay") && name.endsWith(".json") && Files.isRegularFile(f);
+            }).forEach(found::add);
+        } catch (java.io.IOException e) {
+            return List.of();
         }
+        found.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+        return found;
     }
 
-    private interface Visitor {
-        void visit(String path, JsonNode node);
-    }
-
-    private static void walk(JsonNode node, String path, Visitor visitor) {
-        visitor.visit(path, node);
-        if (node.isObject()) {
-            List<String> names = new ArrayList<>();
-            node.fieldNames().forEachRemaining(names::add);
-            names.sort(null);
-            for (String name : names) {
-                walk(node.get(name), path.isEmpty() ? name : path + "." + name, visitor);
-            }
-        } else if (node.isArray()) {
-            Iterator<JsonNode> elements = node.elements();
-            int i = 0;
-            while (elements.hasNext()) {
-                walk(elements.next(), path + "[" + i++ + "]", visitor);
-            }
-        }
-    }
 }

@@ -2,6 +2,7 @@ package dev.lockstep.review;
 
 import dev.lockstep.analyzer.history.ExecutionHistory;
 import dev.lockstep.analyzer.rules.Finding;
+import dev.lockstep.packaging.lock.LockFile;
 import dev.lockstep.runtime.compare.OutputVerdict;
 import dev.lockstep.runtime.compare.RunComparator;
 import dev.lockstep.runtime.compare.RunComparison;
@@ -153,8 +154,14 @@ final class ContractChecks {
 
     private ItemResult revisions(Subject s, List<Evidence> e) {
         ClosureFiles.Lock lock = s.job() == null ? null : s.job().lock();
-        if (lock != null) {
-            lock.revisions().forEach((id, rev) -> e.add(Evidence.fact(id + " pinned to " + rev, ClosureFiles.LOCK)));
+        if (lock != null && lock.file() != null) {
+            for (LockFile.HubPin pin : lock.file().hub()) {
+                String what = pin.kind() + " " + pin.id();
+                e.add(pin.revision() != null
+                        ? Evidence.fact(what + " pinned to " + pin.revision()
+                                + (pin.pinnedBy() == null ? "" : " (by " + pin.pinnedBy() + ")"), ClosureFiles.LOCK)
+                        : Evidence.failing(what + " is not pinned (asks for '" + pin.requested() + "')", ClosureFiles.LOCK));
+            }
         }
         if (e.isEmpty()) {
             return result(ContractItem.REVISIONS, e,
@@ -193,16 +200,10 @@ final class ContractChecks {
             }
         }
         if (job.lock() != null) {
-            ClosureFiles.Lock lock = job.lock();
-            if (lock.problem() != null) {
-                e.add(Evidence.failing("lockstep.lock cannot be read: " + lock.problem(), ClosureFiles.LOCK));
-            } else {
-                e.add(Evidence.fact("lockstep.lock pins " + lock.packages().size() + " packages", ClosureFiles.LOCK));
-                e.add(Evidence.fact(lock.imageDigest() != null ? "image " + lock.imageDigest()
-                        : "no image digest recorded yet (lockstep build records it once built)", ClosureFiles.LOCK));
-            }
+            lockEvidence(job, e);
         } else if (job.written()) {
-            e.add(Evidence.fact("no lockstep.lock: packages beyond the direct requirements are not locked", null));
+            e.add(Evidence.fact("no lockstep.lock: the interpreter and packages are not locked (lockstep lock "
+                    + job.location() + ")", null));
         }
         latestSucceeded(s).ifPresent(run -> {
             RunRecord.Python python = run.run().record().python();
@@ -231,6 +232,33 @@ final class ContractChecks {
             return result(ContractItem.DEPENDENCIES, e, "the code imports only the standard library");
         }
         return result(ContractItem.DEPENDENCIES, e, "every package is pinned to an exact version");
+    }
+
+    private static void lockEvidence(JobView job, List<Evidence> e) {
+        ClosureFiles.Lock lock = job.lock();
+        if (lock.file() == null) {
+            e.add(Evidence.failing("lockstep.lock cannot be read: " + lock.problem(), ClosureFiles.LOCK));
+            return;
+        }
+        LockFile file = lock.file();
+        if (file.job() != null && job.jobHash() != null && !job.jobHash().equals(file.job().sha256())) {
+            e.add(Evidence.failing("lockstep.lock was made for another version of the job (job hash " + file.job().sha256()
+                    + "): lock it again", ClosureFiles.LOCK));
+        }
+        e.add(Evidence.fact("lockstep.lock pins " + file.packages().size() + " package(s)"
+                + (file.python() == null ? "" : " for Python " + file.python().version()) + ": "
+                + file.requirements().stream().collect(Collectors.joining(", ")), ClosureFiles.LOCK));
+        if (file.imports() != null) {
+            for (LockFile.Unresolved u : file.imports().unresolved()) {
+                e.add(Evidence.failing("module " + u.module() + " is not resolved to a distribution: " + u.reason(),
+                        ClosureFiles.LOCK));
+            }
+        }
+        for (String blocker : file.blockers()) {
+            e.add(Evidence.failing("lockstep.lock: " + blocker, ClosureFiles.LOCK));
+        }
+        e.add(Evidence.fact(file.image() != null && file.image().base() != null ? "base image " + file.image().base()
+                : "no base image pinned by digest yet (lockstep.yaml image.base)", ClosureFiles.LOCK));
     }
 
     private static String normalise(String distribution) {
@@ -366,10 +394,10 @@ final class ContractChecks {
             if (replay.problem() != null) {
                 e.add(Evidence.failing("replay record " + replay.file() + ": " + replay.problem(), replay.file()));
             } else if (replay.passed()) {
-                e.add(Evidence.fact("replay record " + replay.file() + ": " + replay.verdict(), replay.file()));
+                e.add(Evidence.fact("replay " + replay.verdict() + ": " + replay.detail(), replay.file()));
                 shown = true;
             } else {
-                e.add(Evidence.failing("replay record " + replay.file() + ": " + replay.verdict(), replay.file()));
+                e.add(Evidence.failing("replay " + replay.verdict() + ": " + replay.detail(), replay.file()));
             }
         }
         JobView job = s.job();
@@ -384,6 +412,9 @@ final class ContractChecks {
                 ? Evidence.fact("reproduction command: java RunJob.java in " + job.location() + " (or lockstep run "
                         + job.location() + ")", JobView.LAUNCHER)
                 : Evidence.failing("no RunJob.java: the job has no reproduction command of its own", null));
+        if (job.lock() != null && job.lock().file() != null && job.lock().file().reproduce() != null) {
+            e.add(Evidence.fact("lockstep.lock's reproduction command: " + job.lock().file().reproduce(), ClosureFiles.LOCK));
+        }
         JobSpec spec = job.spec();
         if (spec == null) {
             e.add(Evidence.failing("lockstep.yaml cannot be read: " + job.specProblem(), JobView.CONFIG));
@@ -425,11 +456,18 @@ final class ContractChecks {
         boolean compared = comparison.passed() && !comparison.outputs().isEmpty();
         if (compared) {
             for (JobView.RunEvidence run : List.of(candidate)) {
-                if (run.provenance() != null) {
-                    ClosureFiles.Provenance p = run.provenance();
-                    e.add(p.problem() == null
-                            ? Evidence.fact("provenance: " + p.subjects() + " subject(s), " + p.predicateType(), p.file())
-                            : Evidence.failing(p.file() + ": " + p.problem(), p.file()));
+                ClosureFiles.Provenance p = run.provenance();
+                if (p == null) {
+                    e.add(Evidence.fact("no provenance.json beside run " + run.runId(), null));
+                } else if (p.problem() != null) {
+                    e.add(Evidence.failing(p.file() + ": " + p.problem(), p.file()));
+                } else {
+                    List<String> outputs = run.run().record().outputs().values().stream()
+                            .map(RunRecord.Output::sha256).filter(java.util.Objects::nonNull).sorted().toList();
+                    e.add(outputs.equals(p.subjects())
+                            ? Evidence.fact("provenance (" + p.predicateType() + ") names the run's " + outputs.size()
+                                    + " output(s) by sha256", p.file())
+                            : Evidence.failing("provenance subjects do not match the run's outputs by sha256", p.file()));
                 }
             }
         }

@@ -57,6 +57,7 @@ public final class HtmlReviewReport {
             ".status{display:inline-block;min-width:6.5em;text-align:center;font-weight:600;border-radius:4px;padding:1px 6px;color:#fff;font-size:12px}",
             ".status.pass{background:var(--pass)}.status.fail{background:var(--fail)}.status.not-applicable{background:var(--na)}",
             "table{border-collapse:collapse;margin:6px 0 12px;width:100%}th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}",
+            "#summary td:first-child{word-break:break-all}#summary td,#summary th{padding:3px 6px}",
             "th{background:var(--bg)}table.sortable th{cursor:pointer}table.sortable th[aria-sort=ascending]::after{content:' \\25B2'}",
             "table.sortable th[aria-sort=descending]::after{content:' \\25BC'}td.num{text-align:right}",
             "td.s-pass{color:var(--pass);font-weight:700}td.s-fail{color:var(--fail);font-weight:700}td.s-not-applicable{color:var(--na)}",
@@ -138,8 +139,9 @@ public final class HtmlReviewReport {
         h.append("</tr></thead>\n<tbody>\n");
         for (int k = 0; k < set.reviews().size(); k++) {
             Review r = set.reviews().get(k);
-            h.append("<tr><td data-sort=\"").append(attr(r.path())).append("\"><a href=\"#r").append(k).append("\">")
-                    .append(html(r.path())).append("</a></td>");
+            String shown = r.path().startsWith(set.path() + "/") ? r.path().substring(set.path().length() + 1) : r.path();
+            h.append("<tr><td data-sort=\"").append(attr(shown)).append("\"><a href=\"#r").append(k).append("\" title=\"")
+                    .append(attr(r.path())).append("\">").append(html(shown)).append("</a></td>");
             h.append("<td data-sort=\"").append(r.verdict().id()).append("\" class=\"s-").append(r.verdict().id())
                     .append("\">").append(r.failed() ? "error" : r.verdict().id()).append("</td>");
             h.append("<td class=\"num\" data-sort=\"").append(r.count(ItemStatus.FAIL)).append("\">")

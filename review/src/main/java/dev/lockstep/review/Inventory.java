@@ -60,8 +60,10 @@ public record Inventory(List<ExtractionRecord.Param> params, List<ExtractionReco
                 }
             }
         }
-        if (lock != null) {
-            lock.revisions().forEach((id, revision) -> hub.add(new HubId(id, "locked", revision, 0)));
+        if (lock != null && lock.file() != null) {
+            // The lock names every hub id it resolved: it replaces what the findings quote.
+            hub.clear();
+            lock.file().hub().forEach(pin -> hub.add(new HubId(pin.id(), pin.kind(), pin.revision(), 0)));
         }
         if (extraction == null) {
             return new Inventory(List.of(), List.of(), List.of(), hub, List.of());

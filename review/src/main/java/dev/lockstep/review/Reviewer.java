@@ -57,18 +57,22 @@ public final class Reviewer {
         if (!Files.exists(target)) {
             throw new ReviewException(path + ": no such file or directory");
         }
-        List<ClosureFiles.Replay> replays = options.replays().stream()
-                .map(p -> ClosureFiles.replay(p, p.toString())).toList();
+        for (Path replay : options.replays()) {
+            if (!Files.exists(replay)) {
+                throw new ReviewException("--replay " + replay + ": no such file or directory");
+            }
+        }
         if (JobView.isJob(target)) {
-            return new ReviewSet(path, false, List.of(reviewJob(target, path, options.notebook(), replays)));
+            return new ReviewSet(path, false, List.of(reviewJob(target, path, options.notebook(), options.replays())));
         }
         if (options.notebook() != null) {
             throw new ReviewException("--notebook names a job's source notebook; " + path + " is not a job directory"
                     + " (it has no lockstep.yaml)");
         }
         if (Files.isDirectory(target)) {
-            if (!replays.isEmpty()) {
-                throw new ReviewException("--replay applies to one notebook or job, not to a folder");
+            if (options.replays().stream().anyMatch(Files::isRegularFile)) {
+                throw new ReviewException("--replay FILE applies to one notebook or job; for a folder, name the folder"
+                        + " replay --record wrote (records are matched to notebooks by name)");
             }
             List<NotebookFiles.Target> notebooks = NotebookFiles.expand(List.of(path));
             if (notebooks.isEmpty()) {
@@ -76,14 +80,33 @@ public final class Reviewer {
             }
             List<Review> reviews = new ArrayList<>();
             for (NotebookFiles.Target notebook : notebooks) {
-                reviews.add(reviewNotebook(notebook.path(), notebook.displayPath(), replays));
+                reviews.add(reviewNotebook(notebook.path(), notebook.displayPath(), options.replays()));
             }
             return new ReviewSet(path, true, reviews);
         }
-        return new ReviewSet(path, false, List.of(reviewNotebook(target, path, replays)));
+        return new ReviewSet(path, false, List.of(reviewNotebook(target, path, options.replays())));
     }
 
-    private Review reviewNotebook(Path file, String display, List<ClosureFiles.Replay> replays) {
+    /**
+     * The replay records for a notebook: files named by the user as they are, and in each folder named
+     * the records {@code replay --record} wrote for a notebook of this file name.
+     */
+    private static List<ClosureFiles.Replay> replays(List<Path> named, String notebookFile) {
+        List<ClosureFiles.Replay> replays = new ArrayList<>();
+        for (Path path : named) {
+            if (Files.isDirectory(path)) {
+                for (Path record : ClosureFiles.replaysFor(path, notebookFile)) {
+                    replays.add(ClosureFiles.replay(record, record.toString()));
+                }
+            } else {
+                replays.add(ClosureFiles.replay(path, path.toString()));
+            }
+        }
+        return replays;
+    }
+
+    private Review reviewNotebook(Path file, String display, List<Path> replayPaths) {
+        List<ClosureFiles.Replay> replays = replays(replayPaths, file.getFileName().toString());
         Notebook notebook;
         try {
             notebook = reader.read(file, display);
@@ -115,8 +138,11 @@ public final class Reviewer {
                 Inventory.of(extraction, analysis.findings(), null), notes);
     }
 
-    private Review reviewJob(Path directory, String display, Path notebookOption, List<ClosureFiles.Replay> replays) {
+    private Review reviewJob(Path directory, String display, Path notebookOption, List<Path> replayPaths) {
         JobView job = JobView.load(directory, display);
+        String notebookName = notebookOption != null ? notebookOption.getFileName().toString()
+                : job.spec() != null && job.spec().source().isPresent() ? job.spec().source().get().notebook() : "";
+        List<ClosureFiles.Replay> replays = replays(replayPaths, notebookName == null ? "" : notebookName);
         List<String> notes = new ArrayList<>();
         if (job.specProblem() != null) {
             notes.add("lockstep.yaml: " + job.specProblem());

@@ -3,6 +3,8 @@ package dev.lockstep.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockstep.extractor.Extractor;
+import dev.lockstep.packaging.lock.LockFile;
+import dev.lockstep.runtime.record.CanonicalJson;
 import dev.lockstep.extractor.plan.ExtractOptions;
 import dev.lockstep.extractor.plan.OrderMode;
 import java.nio.file.Files;
@@ -59,11 +61,27 @@ class JobReviewTest {
     @Test
     void aLockIsReadWhenPresentAndAnUnreadableOneFailsItemThree(@TempDir Path dir) throws Exception {
         Path job = extract(dir, "clean-reproducible.ipynb");
-        Files.writeString(job.resolve("lockstep.lock"), "{\"packages\": {\"numpy\": {\"version\": \"1.24.2\"}},"
-                + " \"image\": {\"digest\": \"sha256:" + "ab".repeat(32) + "\"}}");
-        ItemResult three = review(job, null).items().get(2);
-        assertThat(three.evidence()).extracting(Evidence::text)
-                .contains("lockstep.lock pins 1 packages", "image sha256:" + "ab".repeat(32));
+        String hash = dev.lockstep.runtime.hashing.JobHash.of(job);
+        LockFile lock = new LockFile(LockFile.VERSION, new LockFile.Job(hash, "clean-reproducible.ipynb", null),
+                new LockFile.Python("/usr/bin/python3", "3.11.2", "CPython"),
+                List.of(new LockFile.Package("numpy", "1.24.2", List.of("numpy"))), List.of("numpy==1.24.2"),
+                new LockFile.Imports(List.of("json"), List.of(), List.of(new LockFile.Unresolved("mystery", "no distribution"))),
+                List.of(new LockFile.HubPin("model", "org/base", "main", null, null)), Map.of(), 0, Map.of(),
+                new LockFile.Hardware("cpu", 0), new LockFile.Image("registry.example/py@sha256:" + "ab".repeat(32)),
+                List.of(), "java RunJob.java");
+        Files.writeString(job.resolve("lockstep.lock"), CanonicalJson.write(lock));
+        Review review = review(job, null);
+        ItemResult three = review.items().get(2);
+        assertThat(three.evidence()).extracting(Evidence::text).contains(
+                "lockstep.lock pins 1 package(s) for Python 3.11.2: numpy==1.24.2",
+                "module mystery is not resolved to a distribution: no distribution",
+                "base image registry.example/py@sha256:" + "ab".repeat(32));
+        assertThat(three.status()).isEqualTo(ItemStatus.FAIL);
+        ItemResult two = review.items().get(1);
+        assertThat(two.status()).isEqualTo(ItemStatus.FAIL);
+        assertThat(two.summary()).isEqualTo("model org/base is not pinned (asks for 'main')");
+        assertThat(review.inventory().hubIds()).extracting(Inventory.HubId::id).containsExactly("org/base");
+
         Files.writeString(job.resolve("lockstep.lock"), "= not [ a lock");
         ItemResult broken = review(job, null).items().get(2);
         assertThat(broken.status()).isEqualTo(ItemStatus.FAIL);
@@ -71,9 +89,18 @@ class JobReviewTest {
     }
 
     @Test
+    void aLockForAnotherVersionOfTheJobFails(@TempDir Path dir) throws Exception {
+        Path job = extract(dir, "clean-reproducible.ipynb");
+        LockFile lock = new LockFile(LockFile.VERSION, new LockFile.Job("0".repeat(64), "clean-reproducible.ipynb", null),
+                null, List.of(), List.of(), null, List.of(), Map.of(), 0, Map.of(), null, null, List.of(), null);
+        Files.writeString(job.resolve("lockstep.lock"), CanonicalJson.write(lock));
+        assertThat(review(job, null).items().get(2).summary()).startsWith("lockstep.lock was made for another version");
+    }
+
+    @Test
     void withoutALockTheReviewSaysSo(@TempDir Path dir) {
         Path job = extract(dir, "clean-reproducible.ipynb");
         assertThat(review(job, null).items().get(2).evidence()).extracting(Evidence::text)
-                .contains("no lockstep.lock: packages beyond the direct requirements are not locked");
+                .anySatisfy(t -> assertThat(t).startsWith("no lockstep.lock: the interpreter and packages are not locked"));
     }
 }

@@ -69,7 +69,8 @@ class ReviewerTest {
         ReviewSet set = new Reviewer().review(TestNotebooks.examples().toString(), Reviewer.Options.none());
         assertThat(set.folder()).isTrue();
         assertThat(set.reviews()).extracting(r -> Path.of(r.path()).getFileName().toString()).containsExactly(
-                "clean-reproducible.ipynb", "gpu-finetune.ipynb", "hf-trainer-peft.ipynb", "legacy-v3.ipynb",
+                "clean-reproducible.ipynb", "gpu-finetune.ipynb", "hf-trainer-peft.ipynb", "legacy-adapter-paths.ipynb",
+                "legacy-v3.ipynb",
                 "pytorch-adapter-finetune.ipynb", "sklearn-churn-model.ipynb");
     }
 
@@ -93,21 +94,32 @@ class ReviewerTest {
     }
 
     @Test
-    void aReplayRecordThatShowsIdenticalOutputsPassesItemNine(@TempDir Path dir) throws Exception {
-        Path replay = Files.writeString(dir.resolve("replay.json"), "{\"verdict\": \"identical\", \"cells\": []}");
-        Path failed = Files.writeString(dir.resolve("replay-bad.json"), "{\"verdict\": \"differs\"}");
+    void aReplayRecordThatShowsTheSavedOutputsAgainPassesItemNine(@TempDir Path dir) throws Exception {
+        // The shape `lockstep replay --record DIR` writes (runtime ReplayReportFormat).
+        Path records = Files.createDirectories(dir.resolve("replays"));
+        Files.writeString(records.resolve("clean-reproducible.replay-seeded.json"), "{\"compare\": \"saved\", \"compared\": 9,"
+                + " \"counts\": {\"identical\": 8, \"volatile only\": 1, \"differs\": 0}, \"seeding\": \"seeded\","
+                + " \"verdict\": \"reproduced\", \"version\": 1}");
+        Files.writeString(records.resolve("legacy-v3.replay.json"), "{\"compared\": 3, \"verdict\": \"not reproduced\"}");
         Path notebook = TestNotebooks.examples().resolve("clean-reproducible.ipynb");
-        ItemResult passed = new Reviewer().review(notebook.toString(), new Reviewer.Options(null, List.of(replay)))
+        ItemResult passed = new Reviewer().review(notebook.toString(), new Reviewer.Options(null, List.of(records)))
                 .reviews().get(0).items().get(8);
         assertThat(passed.status()).isEqualTo(ItemStatus.PASS);
-        ItemResult differs = new Reviewer().review(notebook.toString(), new Reviewer.Options(null, List.of(failed)))
-                .reviews().get(0).items().get(8);
+        assertThat(passed.evidence()).extracting(Evidence::text).containsExactly(
+                "replay reproduced: 9 cell(s) compared with the saved outputs, seeded: 8 identical, 1 volatile only");
+        ItemResult differs = new Reviewer().review(TestNotebooks.examples().resolve("legacy-v3.ipynb").toString(),
+                new Reviewer.Options(null, List.of(records.resolve("legacy-v3.replay.json")))).reviews().get(0).items().get(8);
         assertThat(differs.status()).isEqualTo(ItemStatus.FAIL);
-        assertThat(differs.summary()).contains("differs");
-        ItemResult missing = new Reviewer().review(notebook.toString(),
-                new Reviewer.Options(null, List.of(dir.resolve("absent.json")))).reviews().get(0).items().get(8);
-        assertThat(missing.status()).isEqualTo(ItemStatus.FAIL);
-        assertThat(missing.summary()).contains("no such file");
+        assertThat(differs.evidence()).anySatisfy(e -> {
+            assertThat(e.decides()).isTrue();
+            assertThat(e.text()).startsWith("replay not reproduced: 3 cell(s) compared");
+        });
+        Path nothing = Files.writeString(dir.resolve("empty.json"), "{\"compared\": 0, \"verdict\": \"nothing compared\"}");
+        assertThat(new Reviewer().review(notebook.toString(), new Reviewer.Options(null, List.of(nothing))).reviews().get(0)
+                .items().get(8).status()).isEqualTo(ItemStatus.FAIL);
+        assertThatThrownBy(() -> new Reviewer().review(notebook.toString(),
+                new Reviewer.Options(null, List.of(dir.resolve("absent.json")))))
+                .isInstanceOf(ReviewException.class).hasMessageContaining("no such file");
     }
 
     @Test

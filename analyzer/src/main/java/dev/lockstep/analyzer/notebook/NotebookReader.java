@@ -66,7 +66,7 @@ public final class NotebookReader {
             Notebook notebook = read(hashing, displayPath);
             hashing.transferTo(java.io.OutputStream.nullOutputStream());
             return new Notebook(notebook.path(), notebook.nbformat(), notebook.nbformatMinor(),
-                    notebook.metadata(), notebook.cells(), HexFormat.of().formatHex(digest.digest()));
+                    notebook.metadata(), notebook.cells(), HexFormat.of().formatHex(digest.digest()), path);
         } catch (NoSuchFileException e) {
             throw new NotebookFormatException("no such file");
         } catch (java.nio.file.AccessDeniedException e) {

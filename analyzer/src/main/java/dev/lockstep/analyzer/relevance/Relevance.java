@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * Which code can affect the notebook's results, so that findings about results are not raised
  * on code that cannot: the body of a branch that never runs ({@code if False:}, {@code if 0:},
- * {@code while False:}), and a random draw whose value is only shown (picking an example to
- * plot or print). Findings about the file itself (secrets, syntax, suppressions) stay whatever
+ * {@code while False:}), and a random pick ({@code randint}, {@code choice}, {@code sample})
+ * whose value is only shown (an example to plot or print). A draw that is data (a permutation
+ * fed to a metric) stays relevant even when the metric is only printed: it is a result. Findings about the file itself (secrets, syntax, suppressions) stay whatever
  * the code does.
  */
 public final class Relevance {
@@ -27,6 +28,10 @@ public final class Relevance {
             "LS504", "LS506");
     /** Rules about draws, which a draw that only feeds a display makes moot. */
     private static final Set<String> DRAW_RULES = Set.of("LS301", "LS302", "LS303", "LS304", "LS305", "LS310");
+
+    /** Draws that pick an example (an index or an element), as opposed to drawing data. */
+    private static final java.util.regex.Pattern PICKER =
+            java.util.regex.Pattern.compile("\\b(randint|randrange|choice|choices|sample)\\s*\\(");
 
     private final AnalyzedNotebook notebook;
     private final List<Range> dead = new ArrayList<>();
@@ -92,6 +97,9 @@ public final class Relevance {
             Location at = finding.location();
             if (!(p.line() <= at.line() && at.line() <= p.endLine())) {
                 continue;
+            }
+            if (!PICKER.matcher(statement.text()).find()) {
+                return false; // a draw that is data (a permutation, noise), not the choice of an example to show
             }
             if (CellRoles.showsOnly(statement)) {
                 return true; // print(random.choice(words)): shown, not kept

@@ -12,6 +12,7 @@ import dev.lockstep.extractor.plan.OutputSpec;
 import dev.lockstep.extractor.plan.Param;
 import dev.lockstep.extractor.plan.PlannedCell;
 import dev.lockstep.extractor.plan.Requirement;
+import dev.lockstep.jobformat.LauncherFlags;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -121,14 +122,15 @@ public final class JobRenderer {
         scope.put("hasParams", !params.isEmpty());
         List<Map<String, String>> inputs = new ArrayList<>();
         for (InputSpec i : sortedInputs(plan)) {
-            inputs.add(Map.of("name", i.name(), "path", YamlScalars.string(i.path()), "sha256",
-                    i.sha256() == null ? "~" : YamlScalars.string(i.sha256())));
+            inputs.add(Map.of("name", i.name(), "path", YamlScalars.string(withoutFolderSlash(i.path())), "kindPart",
+                    kindPart(i.path()), "sha256", i.sha256() == null ? "~" : YamlScalars.string(i.sha256())));
         }
         scope.put("inputs", inputs);
         scope.put("hasInputs", !inputs.isEmpty());
         List<Map<String, String>> outputs = new ArrayList<>();
         for (OutputSpec o : sortedOutputs(plan)) {
-            outputs.add(Map.of("name", o.name(), "path", YamlScalars.string(o.path()), "compare", compare(o.compare(), true)));
+            outputs.add(Map.of("name", o.name(), "path", YamlScalars.string(withoutFolderSlash(o.path())), "kindPart",
+                    kindPart(o.path()), "compare", compare(o.compare(), true)));
         }
         scope.put("outputs", outputs);
         scope.put("hasOutputs", !outputs.isEmpty());
@@ -138,6 +140,23 @@ public final class JobRenderer {
         scope.put("acceleratorCount", plan.accelerator().equals("cpu") ? "0" : "1");
         scope.put("imports", YamlScalars.flowList(DependencyPass.interpreterImports(plan), false));
         return scope;
+    }
+
+    /**
+     * A plan path that ends with "/" names a folder (a {@code save_pretrained} directory, a folder
+     * of data files): lockstep.yaml gets the path without the slash and {@code kind: folder}, and
+     * the runtime hashes and compares it file by file.
+     */
+    static boolean isFolder(String path) {
+        return path != null && path.length() > 1 && path.endsWith("/");
+    }
+
+    private static String withoutFolderSlash(String path) {
+        return isFolder(path) ? path.substring(0, path.length() - 1) : path;
+    }
+
+    private static String kindPart(String path) {
+        return isFolder(path) ? "kind: " + dev.lockstep.jobformat.PathKind.FOLDER.yaml() + ", " : "";
     }
 
     static String compare(OutputSpec.Comparison comparison, boolean yaml) {
@@ -173,12 +192,13 @@ public final class JobRenderer {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("ruleId", b.ruleId());
             m.put("where", b.cell() == 0 ? "(whole notebook)" : "cell " + b.cell() + (b.line() > 0 ? ", line " + b.line() : ""));
-            m.put("message", b.message());
-            m.put("decision", b.decision());
+            m.put("message", LocalPaths.scrub(b.message(), plan));
+            m.put("decision", LocalPaths.scrub(b.decision(), plan));
             blockers.add(m);
         }
         scope.put("blockers", blockers);
         scope.put("hasBlockers", !blockers.isEmpty());
+        installScope(plan, scope);
         scope.put("seed", plan.options().seed());
         List<Map<String, Object>> params = new ArrayList<>();
         for (Param p : sortedParams(plan)) {
@@ -187,16 +207,28 @@ public final class JobRenderer {
         }
         scope.put("params", params);
         List<Map<String, Object>> inputs = new ArrayList<>();
+        Map<LauncherFlags.Named, String> flags = runJobFlags(plan);
+        StringBuilder bindAll = new StringBuilder();
+        StringBuilder bindAllCli = new StringBuilder();
         for (InputSpec i : sortedInputs(plan)) {
             Map<String, Object> m = new LinkedHashMap<>();
+            String flag = flags.get(new LauncherFlags.Named(LauncherFlags.Kind.INPUT, i.name()));
             m.put("name", i.name());
-            m.put("path", i.path());
             m.put("sha256", i.sha256());
             m.put("original", i.original());
             m.put("cell", i.cell());
+            m.put("runJobOption", flag);
+            m.put("where", inputWhere(i));
+            if (!i.bound()) {
+                bindAll.append(' ').append(flag).append(" PATH");
+                bindAllCli.append(" --input ").append(i.name()).append("=PATH");
+            }
             inputs.add(m);
         }
         scope.put("inputs", inputs);
+        scope.put("hasInputs", !inputs.isEmpty());
+        scope.put("bindAll", bindAll.toString());
+        scope.put("bindAllCli", bindAllCli.toString());
         List<Map<String, Object>> outputs = new ArrayList<>();
         for (OutputSpec o : sortedOutputs(plan)) {
             outputs.add(Map.of("name", o.name(), "path", o.path(), "compare", compare(o.compare(), false), "cell", o.cell()));
@@ -220,11 +252,55 @@ public final class JobRenderer {
             m.put("cell", c.cell() == 0 ? "-" : Integer.toString(c.cell()));
             m.put("line", c.line() > 0 ? c.line() : null);
             m.put("pass", c.pass());
-            m.put("summary", c.summary());
+            m.put("summary", LocalPaths.scrub(c.summary(), plan));
             changes.add(m);
         }
         scope.put("changes", changes);
         return scope;
+    }
+
+    /** Where an input is, for the README: never an absolute path of the machine that extracted the job. */
+    private static String inputWhere(InputSpec input) {
+        if (!input.bound()) {
+            return "**unbound**: the notebook read `" + input.original() + "`, which is not on the machine that"
+                    + " extracted the job; bind it before the first run.";
+        }
+        String sha = "sha256 `" + input.sha256() + "`";
+        if (LocalPaths.insideJob(input.path())) {
+            return "`" + input.path() + "` in this job (" + sha + "); nothing to bind.";
+        }
+        return "outside this job, where the notebook read it on the machine that extracted it (" + sha + "). There it"
+                + " runs as it is; anywhere else, bind a copy with that sha256 (or extract again with `--carry-inputs`"
+                + " to copy it into the job).";
+    }
+
+    /** The pip and Debian install lines for the README. */
+    private static void installScope(ExtractionPlan plan, Map<String, Object> scope) {
+        java.util.TreeSet<String> debian = new java.util.TreeSet<>();
+        List<String> covered = new ArrayList<>();
+        List<String> pipOnly = new ArrayList<>();
+        for (Requirement r : plan.requirements()) {
+            java.util.Optional<String> pkg = DebianPackages.of(r.distribution());
+            if (pkg.isPresent()) {
+                debian.add(pkg.get());
+                covered.add(r.distribution());
+            } else {
+                pipOnly.add(r.distribution());
+            }
+        }
+        scope.put("hasDebianPackages", !debian.isEmpty());
+        scope.put("debianPackages", String.join(" ", debian));
+        scope.put("debianCovers", pipOnly.isEmpty() ? "all of them" : String.join(", ", covered));
+        scope.put("hasPipOnly", !pipOnly.isEmpty() && !debian.isEmpty());
+        scope.put("pipOnly", String.join(", ", pipOnly));
+    }
+
+    /** RunJob.java's option for each parameter and input (the same names LauncherFiles gives them). */
+    static Map<LauncherFlags.Named, String> runJobFlags(ExtractionPlan plan) {
+        List<LauncherFlags.Named> named = new ArrayList<>();
+        sortedParams(plan).forEach(p -> named.add(new LauncherFlags.Named(LauncherFlags.Kind.PARAM, p.name())));
+        sortedInputs(plan).forEach(i -> named.add(new LauncherFlags.Named(LauncherFlags.Kind.INPUT, i.name())));
+        return LauncherFlags.flags(named);
     }
 
     static List<Param> sortedParams(ExtractionPlan plan) {

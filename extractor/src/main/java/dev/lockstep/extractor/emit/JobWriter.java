@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * Writes a job directory atomically: every file goes into a temporary folder beside the target,
  * which is then renamed into place, so a reader never sees half a job. A non-empty target is
- * replaced only when asked ({@code --force}).
+ * replaced only when asked ({@code --force}); its {@code runs/} (the records of earlier runs) is
+ * moved into the new job, never deleted.
  */
 public final class JobWriter {
     private JobWriter() {
@@ -52,6 +53,9 @@ public final class JobWriter {
         }
     }
 
+    /** The earlier runs' records, kept across re-extraction. */
+    static final String RUNS = dev.lockstep.jobformat.JobLayout.RUNS;
+
     /** Moves the staged job into place, keeping the old one aside until the move succeeded. */
     private static void replace(Path staging, Path target) throws IOException {
         Path old = null;
@@ -60,9 +64,17 @@ public final class JobWriter {
             Files.delete(old);
             move(target, old);
         }
+        boolean runsMoved = false;
         try {
+            if (old != null && Files.isDirectory(old.resolve(RUNS)) && !Files.exists(staging.resolve(RUNS))) {
+                move(old.resolve(RUNS), staging.resolve(RUNS));
+                runsMoved = true;
+            }
             move(staging, target);
         } catch (IOException e) {
+            if (runsMoved) {
+                move(staging.resolve(RUNS), old.resolve(RUNS));
+            }
             if (old != null) {
                 move(old, target);
             }

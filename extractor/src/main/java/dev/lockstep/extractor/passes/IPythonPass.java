@@ -63,7 +63,7 @@ public final class IPythonPass implements Pass {
             // Escapes are rewritten bottom-up; report them top-down.
             List<Change> changes = new ArrayList<>();
             ExtractionPlan.Builder collecting = plan.toBuilder();
-            String code = translate(analyzed, cell, collecting);
+            String code = translate(analyzed, cell, collecting, plan.source().definedNames());
             ExtractionPlan collected = collecting.build();
             changes.addAll(collected.changes().subList(plan.changes().size(), collected.changes().size()));
             changes.sort(java.util.Comparator.comparingInt(Change::line));
@@ -79,7 +79,7 @@ public final class IPythonPass implements Pass {
         return next.cells(cells).build();
     }
 
-    private String translate(AnalyzedCell analyzed, PlannedCell cell, ExtractionPlan.Builder next) {
+    private String translate(AnalyzedCell analyzed, PlannedCell cell, ExtractionPlan.Builder next, Set<String> defined) {
         if (analyzed.magics().isEmpty()) {
             return cell.code();
         }
@@ -109,10 +109,11 @@ public final class IPythonPass implements Pass {
                         next.change(new Change(name(), cell.number(), magic.line(),
                                 "moved package install to pipeline/requirements.txt: " + text));
                     } else {
-                        replacement = List.of(prefix + subprocessCall(magic));
+                        replacement = List.of(prefix + subprocessCall(magic, defined));
                         needsSubprocess = true;
                         next.change(new Change(name(), cell.number(), magic.line(),
-                                "shell command became subprocess.run(..., check=True): " + text));
+                                "shell command became " + (replacement.get(0).contains("check=True")
+                                        ? "subprocess.run(..., check=True): " : "subprocess.run(...) (it only looks at files; a failure does not stop the job): ") + text));
                     }
                 }
                 case CELL_MAGIC -> {
@@ -239,25 +240,118 @@ public final class IPythonPass implements Pass {
         return out;
     }
 
-    /** {@code subprocess.run([...], check=True)} for a shell escape; captured output for {@code x = !cmd}. */
-    private static String subprocessCall(Magic magic) {
+    /** Shell programs that only look at files: a failure there does not make the job's results wrong. */
+    private static final Set<String> LOOK_ONLY_PROGRAMS = Set.of("ls", "cat", "head", "tail", "wc", "du", "df", "file",
+            "tree", "pwd", "echo", "nvidia-smi", "free", "uname", "which", "whoami", "hostname", "nproc", "lscpu", "stat",
+            "md5sum", "sha256sum", "find");
+
+    /**
+     * {@code subprocess.run([...], check=True)} for a shell escape; captured output for
+     * {@code x = !cmd}. {@code {expr}} and {@code $name} are expanded as IPython does (the value's
+     * {@code str()} inserted into the command, {@code {{}}} for a literal brace). A command that only
+     * looks at files ({@code !head -4 data/x.csv}) runs without {@code check=True}: its failure does not stop the job.
+     */
+    static String subprocessCall(Magic magic, Set<String> defined) {
         String command = magic.commandLine();
         boolean capture = magic.assignedTo() != null;
         String argv;
-        boolean interpolates = !magic.referencedNames().isEmpty() && command.matches("(?s).*\\{[A-Za-z_][^{}]*}.*");
-        if (!SHELL_SYNTAX.matcher(command).find()) {
+        String expanded = expansion(command, defined);
+        if (expanded != null) {
+            argv = "[\"bash\", \"-c\", " + expanded + "]";
+        } else if (!SHELL_SYNTAX.matcher(command).find()) {
             List<String> words = new ArrayList<>();
             for (String word : command.strip().split("\\s+")) {
                 words.add(PythonText.string(word));
             }
             argv = "[" + String.join(", ", words) + "]";
         } else {
-            argv = "[\"bash\", \"-c\", " + (interpolates ? PythonText.interpolated(command) : PythonText.string(command)) + "]";
+            argv = "[\"bash\", \"-c\", " + PythonText.string(command) + "]";
         }
+        boolean lookOnly = LOOK_ONLY_PROGRAMS.contains(magic.name()) && !command.matches("(?s).*[>|;&].*");
+        String check = lookOnly ? "" : ", check=True";
         if (capture) {
-            return "subprocess.run(" + argv + ", check=True, capture_output=True, text=True).stdout.splitlines()";
+            return "subprocess.run(" + argv + check + ", capture_output=True, text=True).stdout.splitlines()";
         }
-        return "subprocess.run(" + argv + ", check=True)";
+        return "subprocess.run(" + argv + check + ")";
+    }
+
+    /**
+     * The command as a Python expression with IPython's expansions ({@code {expr}}, {@code $name},
+     * {@code $$} / {@code {{}}} for literal characters), or null when it has none.
+     */
+    static String expansion(String command, Set<String> defined) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder literal = new StringBuilder();
+        boolean any = false;
+        int i = 0;
+        while (i < command.length()) {
+            char c = command.charAt(i);
+            if (c == '{' && i + 1 < command.length() && command.charAt(i + 1) == '{') {
+                literal.append('{');
+                i += 2;
+                continue;
+            }
+            if (c == '}' && i + 1 < command.length() && command.charAt(i + 1) == '}') {
+                literal.append('}');
+                i += 2;
+                continue;
+            }
+            if (c == '{') {
+                int depth = 0;
+                int j = i;
+                for (; j < command.length(); j++) {
+                    char d = command.charAt(j);
+                    if (d == '{') {
+                        depth++;
+                    } else if (d == '}' && --depth == 0) {
+                        break;
+                    }
+                }
+                String inner = j < command.length() ? command.substring(i + 1, j).strip() : "";
+                if (!inner.isEmpty() && inner.matches("(?s)[A-Za-z_(\\[].*")) {
+                    if (literal.length() > 0) {
+                        parts.add(PythonText.string(literal.toString()));
+                        literal.setLength(0);
+                    }
+                    parts.add("str(" + inner + ")");
+                    any = true;
+                    i = j + 1;
+                    continue;
+                }
+            }
+            if (c == '$' && i + 1 < command.length() && command.charAt(i + 1) == '$') {
+                literal.append('$');
+                i += 2;
+                continue;
+            }
+            if (c == '$' && i + 1 < command.length() && Character.isJavaIdentifierStart(command.charAt(i + 1))) {
+                int j = i + 1;
+                while (j < command.length() && (Character.isLetterOrDigit(command.charAt(j)) || command.charAt(j) == '_')) {
+                    j++;
+                }
+                String name = command.substring(i + 1, j);
+                if (defined.contains(name)) {
+                    // IPython expands $name from the user namespace; other names ($HOME) are left to the shell.
+                    if (literal.length() > 0) {
+                        parts.add(PythonText.string(literal.toString()));
+                        literal.setLength(0);
+                    }
+                    parts.add("str(" + name + ")");
+                    any = true;
+                    i = j;
+                    continue;
+                }
+            }
+            literal.append(c);
+            i++;
+        }
+        if (!any) {
+            return null;
+        }
+        if (literal.length() > 0) {
+            parts.add(PythonText.string(literal.toString()));
+        }
+        return String.join(" + ", parts);
     }
 
     /** A line that replaces a removed escape: a comment, or {@code pass} inside a block. */

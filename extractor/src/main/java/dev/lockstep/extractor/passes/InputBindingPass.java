@@ -76,12 +76,20 @@ public final class InputBindingPass implements Pass {
         return next.inputs(inputs).build();
     }
 
-    /** The path written into lockstep.yaml: relative to the job directory when both are known. */
+    /**
+     * The path written into lockstep.yaml: relative inside the job directory, else absolute. Never
+     * relative to where the job was made ({@code ../../data/x.csv}): a copied job would look for
+     * its data beside the copy. An absolute path keeps working wherever the job folder is copied
+     * on this machine; elsewhere the job's README says how to bind it (or extract --carry-inputs).
+     */
     private static String jobRelative(Path jobDirectory, Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        if (jobDirectory == null) {
-            return absolute.toString().replace('\\', '/');
+        if (jobDirectory != null) {
+            Path job = jobDirectory.toAbsolutePath().normalize();
+            if (absolute.startsWith(job) && !absolute.equals(job)) {
+                return job.relativize(absolute).toString().replace('\\', '/');
+            }
         }
-        return jobDirectory.toAbsolutePath().normalize().relativize(absolute).toString().replace('\\', '/');
+        return absolute.toString().replace('\\', '/');
     }
 }

@@ -139,6 +139,7 @@ public final class InputOutputPass implements Pass {
             }
             state.argumentMove(place, output);
         }
+        shellEscapes(synthetic, state);
         if (state.outputNames.isEmpty() && plan.blockers().stream().noneMatch(b -> b.ruleId().equals("EX001"))) {
             state.next.blocker(new Blocker("EX001", 0, 0, "the job declares no output: nothing it writes can be compared between runs",
                     "save what the notebook produces (a model, metrics, predictions) to a file with a path extract can see, then extract again"));
@@ -152,6 +153,65 @@ public final class InputOutputPass implements Pass {
         }
         List<PlannedCell> cells = CellEdits.apply(plan.cells(), kept, state.edits);
         return state.next.cells(cells).build();
+    }
+
+    /**
+     * Paths inside shell escapes (the IPython pass made them {@code subprocess.run} calls): a word
+     * that names a file or folder beside the notebook, or a path the job already declares, is an
+     * input too, and the word is rewritten to the config's path ({@code !head -4 data/x.csv}).
+     */
+    private static void shellEscapes(SyntheticNotebook synthetic, State state) {
+        for (var call : synthetic.analyzed().calls()) {
+            if (!call.is("subprocess.run") || call.positional().isEmpty() || !call.positional().get(0).is("list")) {
+                continue;
+            }
+            List<SyntaxNode> words = call.positional().get(0).namedChildren();
+            if (words.isEmpty() || words.stream().anyMatch(w -> !w.is("string"))) {
+                continue;
+            }
+            String program = dev.lockstep.analyzer.semantics.StringLiterals.value(words.get(0));
+            if ("bash".equals(program) && words.size() == 3) {
+                String script = dev.lockstep.analyzer.semantics.StringLiterals.value(words.get(2));
+                if (script == null) {
+                    continue;
+                }
+                List<String> pieces = new ArrayList<>();
+                StringBuilder literal = new StringBuilder();
+                boolean changed = false;
+                java.util.regex.Matcher m = Pattern.compile("\\S+|\\s+").matcher(script);
+                while (m.find()) {
+                    String token = m.group();
+                    String name = token.isBlank() || token.startsWith("-") ? null : state.shellInput(call, token);
+                    if (name == null) {
+                        literal.append(token);
+                        continue;
+                    }
+                    if (literal.length() > 0) {
+                        pieces.add(PythonText.string(literal.toString()));
+                        literal.setLength(0);
+                    }
+                    pieces.add("__import__(\"shlex\").quote(CONFIG.inputs[" + PythonText.string(name) + "])");
+                    changed = true;
+                }
+                if (changed) {
+                    if (literal.length() > 0) {
+                        pieces.add(PythonText.string(literal.toString()));
+                    }
+                    state.edit(call.cell(), words.get(2), String.join(" + ", pieces));
+                }
+                continue;
+            }
+            for (SyntaxNode word : words.subList(1, words.size())) {
+                String text = dev.lockstep.analyzer.semantics.StringLiterals.value(word);
+                if (text == null || text.startsWith("-") || !state.free(call.cell(), word)) {
+                    continue;
+                }
+                String name = state.shellInput(call, text);
+                if (name != null) {
+                    state.edit(call.cell(), word, "CONFIG.inputs[" + PythonText.string(name) + "]");
+                }
+            }
+        }
     }
 
     /** Turns an access's values into places, or blockers where a value is not known. */
@@ -349,6 +409,34 @@ public final class InputOutputPass implements Pass {
                 }
             }
             return false;
+        }
+
+        /**
+         * The input a shell word names: one the job already declares by that path, or a file or
+         * folder beside the notebook (declared now); null for anything else.
+         */
+        String shellInput(dev.lockstep.analyzer.analysis.CallSite call, String word) {
+            String path = word.replaceAll("^['\"]|['\"]$", "");
+            while (path.startsWith("./") && path.length() > 2) {
+                path = path.substring(2);
+            }
+            if (path.isEmpty() || path.equals(".") || path.equals("..") || REMOTE.matcher(path).matches() || GLOB.matcher(path).find()) {
+                return null;
+            }
+            String existing = inputByPath.get(path);
+            if (existing != null) {
+                return existing;
+            }
+            if (outputByPath.containsKey(path) || !path.contains("/") && !path.contains(".") || !existsBesideNotebook(path)) {
+                return null;
+            }
+            String name = uniqueName(baseName(null, path), inputNames);
+            next.input(new InputSpec(name, path, null, path, synthetic.planned(call.cell()).number(),
+                    call.cell().position(call.node()).line(), false));
+            inputByPath.put(path, name);
+            next.change(new Change(InputOutputPass.this.name(), synthetic.planned(call.cell()).number(),
+                    call.cell().position(call.node()).line(), "path " + PythonText.string(path) + " in a shell command became input '" + name + "'"));
+            return name;
         }
 
         /** Whether no edit covers the node yet. */

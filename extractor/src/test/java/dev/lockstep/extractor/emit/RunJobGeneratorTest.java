@@ -285,8 +285,13 @@ class RunJobGeneratorTest {
         assertThat(Files.readString(record)).contains("\"boundBy\": \"--input\"", "\"label\": \"demo\"",
                 "\"scale\": 3.0");
 
-        // verify with lockstep.yaml's values: 15.0 against the baseline's 30.0.
-        Launch verify = Launch.java(job, "RunJob.java", "verify", "--python", "/usr/bin/python3");
+        // A plain verify with lockstep.yaml's values has no run of the same parameters and inputs to
+        // compare with; named on purpose, 15.0 is compared against the baseline's 30.0.
+        Launch refused = Launch.java(job, "RunJob.java", "verify", "--python", "/usr/bin/python3");
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(2);
+        assertThat(refused.err()).contains("no successful run in runs/ was asked to compute the same thing", "--against RUN");
+        String baseline = record.getParent().getFileName().toString();
+        Launch verify = Launch.java(job, "RunJob.java", "verify", "--against", baseline, "--python", "/usr/bin/python3");
         assertThat(verify.exitCode()).as(verify.err()).isEqualTo(1);
         assertThat(verify.out()).contains("sum 15.0", "verify failed: 1 of 1 output different");
     }

@@ -42,7 +42,8 @@ public record BaseImageContents(String configDigest, List<String> repoTags, Map<
   public record InstalledPackage(String name, String version, String metadataPath) {}
 
   private static final Pattern METADATA = Pattern.compile(
-      "(?:usr/(?:local/)?lib|opt/[^/]+/lib)/python3(?:\\.\\d+)?/(?:site|dist)-packages/([^/]+)\\.(dist-info/METADATA|egg-info/PKG-INFO|egg-info)");
+      "(?:(?:usr/(?:local/)?lib|opt/[^/]+/lib)/python3(?:\\.\\d+)?/(?:site|dist)-packages|opt/lockstep/python)"
+          + "/([^/]+)\\.(dist-info/METADATA|egg-info/PKG-INFO|egg-info)"); // the last: a Lockstep image's --wheels layer
   private static final Pattern PYTHON_LIBRARY = Pattern.compile("usr/(?:local/)?lib/python(3\\.\\d+)/?");
 
   public static BaseImageContents read(Path dockerSaveTar) throws PackagingException {

@@ -16,6 +16,7 @@ import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.event.events.ProgressEvent;
 import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
 import dev.lockstep.packaging.BaseImageSetting;
+import dev.lockstep.packaging.JobSpecs;
 import dev.lockstep.packaging.PackagingException;
 import dev.lockstep.packaging.lock.JobLocker;
 import dev.lockstep.packaging.lock.LockFile;
@@ -26,8 +27,6 @@ import dev.lockstep.runtime.record.AtomicFiles;
 import dev.lockstep.runtime.record.CanonicalJson;
 import dev.lockstep.jobformat.InputSpec;
 import dev.lockstep.jobformat.JobSpec;
-import dev.lockstep.jobformat.InvalidJobSpecException;
-import dev.lockstep.jobformat.JobSpecLoader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -84,12 +83,7 @@ public final class ImageBuilder {
 
   public Result build(Request request) throws PackagingException {
     Path job = request.jobDirectory();
-    JobSpec spec;
-    try {
-      spec = new JobSpecLoader().load(job);
-    } catch (InvalidJobSpecException e) {
-      throw PackagingException.usage(e.getMessage());
-    }
+    JobSpec spec = JobSpecs.load(job);
     LockFile lock = JobLocker.read(job);
     String jobSha256;
     try {
@@ -135,14 +129,23 @@ public final class ImageBuilder {
       throw PackagingException.failure("cannot create a work folder in " + request.cacheRoot() + ": " + e.getMessage());
     }
     try {
-      Map<String, BaseImageContents.InstalledPackage> packages = contents.packages();
+      // With --wheels, what the base image does not hold at the locked version comes from the
+      // wheelhouse, in a layer of its own; the union is then checked against the lock.
+      Map<String, BaseImageContents.InstalledPackage> packages = new TreeMap<>(contents.packages());
       Path sitePackages = null;
       if (request.wheels().isPresent()) {
-        sitePackages = scratch.resolve("python");
-        packages = WheelInstaller.install(Path.of(lock.python().interpreter()), request.wheels().get(), lock.requirements(),
-            sitePackages);
+        List<String> needed = lock.packages().stream()
+            .filter(p -> !p.version().equals(versionIn(contents.packages(), p.name())))
+            .map(p -> p.name() + "==" + p.version())
+            .toList();
+        if (!needed.isEmpty()) {
+          sitePackages = scratch.resolve("python");
+          packages.putAll(WheelInstaller.install(Path.of(lock.python().interpreter()), request.wheels().get(), needed,
+              sitePackages));
+        }
       }
-      checkPackages(lock, packages, request.wheels().isPresent() ? "--wheels " + request.wheels().get() : "the base image " + baseTar);
+      checkPackages(lock, packages, request.wheels().isPresent()
+          ? "the base image " + baseTar + " with --wheels " + request.wheels().get() : "the base image " + baseTar);
 
       Path javaHome = JavaRuntimeImage.forJar(runtimeJar, request.cacheRoot());
       List<FileEntriesLayer> layers = new ArrayList<>();
@@ -273,6 +276,11 @@ public final class ImageBuilder {
       throw PackagingException.failure(where + " does not hold the locked Python packages:\n  " + String.join("\n  ", problems)
           + "\nuse a base image with these versions, or --wheels DIR with the locked wheels");
     }
+  }
+
+  private static String versionIn(Map<String, BaseImageContents.InstalledPackage> installed, String name) {
+    BaseImageContents.InstalledPackage found = installed.get(BaseImageContents.normalize(name));
+    return found == null ? null : found.version();
   }
 
   /** A folder as one layer: directories 755, files 755 when executable on disk, else 644. */

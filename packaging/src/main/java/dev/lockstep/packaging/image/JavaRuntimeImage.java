@@ -15,13 +15,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.spi.ToolProvider;
+import dev.lockstep.runtime.process.ShortCommand;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 /**
  * The image's Java: a runtime made with {@code jlink} holding only the modules the Lockstep
- * runtime jar needs, as {@code jdeps} finds them. Both tools run in this JVM (ToolProvider), from
- * the JDK that runs Lockstep. The result is cached by JDK version and module list: it is the
- * most stable layer of the image, so it is made once per JDK.
+ * runtime jar needs, as {@code jdeps} finds them, from the JDK that runs Lockstep (jdeps in this
+ * JVM, jlink in a process of its own: see {@link #jlink}). The result is cached by JDK version
+ * and module list: it is the most stable layer of the image, so it is made once per JDK.
  */
 public final class JavaRuntimeImage {
 
@@ -45,7 +47,7 @@ public final class JavaRuntimeImage {
   public static Path forJar(Path jar, Path cacheRoot) throws PackagingException {
     String modules = modules(jar);
     String key = Sha256.of((System.getProperty("java.home") + "\n" + Runtime.version() + "\n" + modules + "\n"
-        + String.join(" ", JLINK_OPTIONS)).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        + String.join(" ", JLINK_OPTIONS) + "\nhashCode=2").getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     Path cached = cacheRoot.resolve("jlink").resolve(Runtime.version().feature() + "-" + key);
     if (Files.isExecutable(cached.resolve("bin/java"))) {
       return cached;
@@ -54,9 +56,7 @@ public final class JavaRuntimeImage {
       Files.createDirectories(cached.getParent());
       Path temporary = Files.createTempDirectory(cached.getParent(), "tmp-");
       Path output = temporary.resolve("java");
-      List<String> arguments = new ArrayList<>(List.of("--add-modules", modules, "--output", output.toString()));
-      arguments.addAll(JLINK_OPTIONS);
-      run("jlink", arguments);
+      jlink(modules, output);
       try {
         Files.move(output, cached, StandardCopyOption.ATOMIC_MOVE);
       } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
@@ -66,6 +66,27 @@ public final class JavaRuntimeImage {
       return cached;
     } catch (IOException e) {
       throw PackagingException.failure("cannot make the Java runtime with jlink in " + cached.getParent() + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * jlink in a process of its own with every identity hash code fixed: jlink's module image
+   * depends on the iteration order of identity-hashed objects, so an in-process run (whose
+   * hash state depends on everything the JVM did before) or a run with other GC/JIT flags gives
+   * other bytes. {@code -XX:hashCode=2} makes every identity hash 1, and the image the same on
+   * every run and machine with this JDK (measured: same bytes with C1 only, Serial GC, 1 CPU).
+   */
+  private static void jlink(String modules, Path output) throws PackagingException, IOException {
+    Path jlink = Path.of(System.getProperty("java.home"), "bin", "jlink");
+    if (!Files.isExecutable(jlink)) {
+      throw PackagingException.failure("no jlink in " + System.getProperty("java.home") + ": building an image needs a full JDK");
+    }
+    List<String> command = new ArrayList<>(List.of(jlink.toString(), "-J-XX:+UnlockExperimentalVMOptions", "-J-XX:hashCode=2",
+        "--add-modules", modules, "--output", output.toString()));
+    command.addAll(JLINK_OPTIONS);
+    ShortCommand.Result result = ShortCommand.run(command, System.getenv(), output.getParent(), Duration.ofMinutes(15));
+    if (!result.succeeded()) {
+      throw PackagingException.failure("jlink failed (exit " + result.exitCode() + "): " + (result.stderr() + result.stdout()).strip());
     }
   }
 

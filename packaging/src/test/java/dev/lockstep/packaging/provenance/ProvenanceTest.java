@@ -38,13 +38,13 @@ import org.junit.jupiter.api.io.TempDir;
  * schema written from the in-toto Statement v1 and SLSA Provenance v1 specifications, and its
  * subjects against the files the run wrote.
  */
-class ProvenanceTest {
+public class ProvenanceTest {
 
   private static final Path PYTHON = Path.of("/usr/bin/python3");
 
   @TempDir Path temp;
 
-  static Path job(Path directory) throws Exception {
+  public static Path job(Path directory) throws Exception {
     Files.createDirectories(directory.resolve("pipeline"));
     Files.writeString(directory.resolve("data.csv"), "1,2,3\n4,5,6\n");
     Files.writeString(directory.resolve("lockstep.yaml"), """

@@ -49,7 +49,8 @@ public final class UnrecordedDependencies implements Rule {
                 thirdParty.add(top);
             }
         }
-        if (thirdParty.isEmpty() || recordedInNotebook(notebook) || recordedBeside(notebook.notebook().path())) {
+        Path file = notebook.notebook().file(); // null when not read from a file: nothing to look beside
+        if (thirdParty.isEmpty() || recordedInNotebook(notebook) || file == null || recordedBeside(file)) {
             return;
         }
         List<String> names = new ArrayList<>(thirdParty);
@@ -84,13 +85,8 @@ public final class UnrecordedDependencies implements Rule {
     }
 
     /** An environment file in the notebook's folder or a folder above it, up to a repository root. */
-    private static boolean recordedBeside(String notebookPath) {
-        Path file;
-        try {
-            file = Path.of(notebookPath).toAbsolutePath().normalize();
-        } catch (RuntimeException e) {
-            return false; // not a path on this machine (a notebook read from memory)
-        }
+    private static boolean recordedBeside(Path notebookFile) {
+        Path file = notebookFile.toAbsolutePath().normalize();
         String stem = file.getFileName() == null ? "" : file.getFileName().toString().replaceFirst("\\.ipynb$", "");
         Path folder = file.getParent();
         for (int i = 0; folder != null && i <= MAX_PARENTS; i++, folder = folder.getParent()) {

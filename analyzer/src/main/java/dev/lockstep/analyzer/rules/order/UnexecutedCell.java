@@ -90,7 +90,7 @@ public final class UnexecutedCell implements Rule {
                     + "never saw");
         } else {
             context.reportCell(first, which + " (only setup, display or comments): a top-to-bottom run also "
-                    + "executes it", -1);
+                    + "executes " + (run.size() == 1 ? "it" : "them"), -1);
         }
     }
 

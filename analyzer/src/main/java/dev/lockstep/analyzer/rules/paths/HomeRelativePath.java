@@ -44,7 +44,7 @@ public final class HomeRelativePath implements Rule {
             AnalyzedCell cell = call.cell();
             if (call.is(HOME.toArray(String[]::new))) {
                 context.report(cell, call.node(), "Path.home() is a different directory for every user and machine: "
-                        + "use a path relative to the project (extract lifts it into a declared input)");
+                        + "use a path relative to the project" + lifted(notebook, cell, call.node()));
             } else if (call.is(EXPANDUSER.toArray(String[]::new))
                     || ("expanduser".equals(call.methodName()) && call.receiver() != null && call.qualifiedName() == null
                             && ExpressionValues.isPath(notebook, cell, call.receiver()))) {
@@ -59,7 +59,7 @@ public final class HomeRelativePath implements Rule {
                 argument.walk(covered::add);
                 String shown = value == null ? "" : " of " + quote(value);
                 context.report(cell, call.node(), "expanduser()" + shown + " resolves against the home directory of "
-                        + "whoever runs it: use a path relative to the project (extract lifts it into a declared input)");
+                        + "whoever runs it: use a path relative to the project" + lifted(notebook, cell, call.node()));
             }
         }
         for (AnalyzedCell cell : notebook.pythonCells()) {
@@ -72,7 +72,7 @@ public final class HomeRelativePath implements Rule {
                 if (text.chars().anyMatch(Character::isWhitespace) && !AbsolutePath.usedAsPath(literal.node())) {
                     continue; // prose such as "~/ expands to your home": a path only where a file function takes it
                 }
-                context.report(cell, literal.node(), message(text));
+                context.report(cell, literal.node(), message(text) + lifted(notebook, cell, literal.node()));
             }
             for (Magic magic : cell.magics()) {
                 if (magic.kind() != MagicKind.SHELL && magic.kind() != MagicKind.LINE_MAGIC) {
@@ -81,7 +81,7 @@ public final class HomeRelativePath implements Rule {
                 for (String token : magic.arguments().split("\\s+")) {
                     String path = token.replaceAll("^[^~]*=", "").replaceAll("^['\"]|['\"]$", "");
                     if (HOME_RELATIVE.matcher(path).find() && (path.length() > 1 || magic.name().equals("cd"))) {
-                        context.report(cell, magic, message(path));
+                        context.report(cell, magic, message(path));  // shell escapes: not lifted
                         break;
                     }
                 }
@@ -103,7 +103,12 @@ public final class HomeRelativePath implements Rule {
 
     private static String message(String path) {
         return "home-relative path " + quote(path) + " points into the home directory of whoever runs it: use a path "
-                + "relative to the project (extract lifts it into a declared input)";
+                + "relative to the project";
+    }
+
+    /** The promise extract keeps: only a place a catalogued call reads or writes is lifted. */
+    private static String lifted(AnalyzedNotebook notebook, AnalyzedCell cell, SyntaxNode node) {
+        return AbsolutePath.isIoPlace(notebook.facts().io(), cell, node) ? " (extract lifts it into a declared input or output)" : "";
     }
 
     private static String quote(String path) {

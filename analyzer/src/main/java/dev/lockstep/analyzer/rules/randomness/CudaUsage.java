@@ -4,27 +4,22 @@ import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
 import dev.lockstep.analyzer.python.SyntaxNode;
-import dev.lockstep.analyzer.semantics.StringLiterals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What a notebook does with CUDA, for the GPU determinism rules (LS307, LS308): whether it
  * puts work on a CUDA device at all, whether it turns on PyTorch's deterministic algorithms,
  * and whether it trains (runs backward passes).
  *
- * <p>A notebook uses CUDA when its code names a CUDA device: a {@code "cuda"} or
- * {@code "cuda:N"} string (device choices, {@code .to("cuda")}, {@code device="cuda"}),
- * a {@code .cuda()} call, or {@code torch.cuda.set_device}. Checking
- * {@code torch.cuda.is_available()} alone is not a use, and neither are settings such as
- * {@code cudnn.benchmark}: they do nothing on a machine where no tensor goes to the GPU.
+ * <p>Whether and where it uses CUDA is the facts layer's ({@link dev.lockstep.analyzer.facts.frameworks.GpuUse}):
+ * device strings, {@code .cuda()}, {@code device_map=}, {@code fp16=True}... Settings such as
+ * {@code cudnn.benchmark} alone are not a use: they do nothing where no tensor goes to the GPU.
  */
 final class CudaUsage {
 
-    private static final Pattern CUDA_DEVICE = Pattern.compile("cuda(:\\d+)?");
 
     /** Torch-wide deterministic mode switches. */
     private static final Set<String> DETERMINISTIC_MODE = Set.of("torch.use_deterministic_algorithms",
@@ -180,47 +175,8 @@ final class CudaUsage {
         return found;
     }
 
+    /** The first GPU use the facts layer knows of (device strings and names, .cuda(), device_map=, fp16=True...). */
     private Use findFirstUse() {
-        for (AnalyzedCell cell : notebook.pythonCells()) {
-            SyntaxNode[] first = new SyntaxNode[1];
-            cell.root().walk(node -> {
-                if (first[0] != null) {
-                    return;
-                }
-                if (StringLiterals.isString(node)) {
-                    String text = StringLiterals.value(node);
-                    SyntaxNode parent = node.parent();
-                    boolean documentation = parent != null && parent.is("expression_statement")
-                            && parent.namedChildren().size() == 1;
-                    if (text != null && !documentation && CUDA_DEVICE.matcher(text).matches()) {
-                        first[0] = node;
-                    }
-                }
-            });
-            for (CallSite call : notebook.calls()) {
-                if (call.cell().index() != cell.index()) {
-                    continue;
-                }
-                boolean cudaCall = ("cuda".equals(call.methodName()) && call.receiver() != null
-                        && call.qualifiedName() == null)
-                        || call.is("torch.cuda.set_device", "torch.set_default_device");
-                if (cudaCall && (first[0] == null || call.node().startOffset() < first[0].startOffset())) {
-                    if (call.is("torch.set_default_device") && !mentionsCuda(call)) {
-                        continue;
-                    }
-                    first[0] = call.node();
-                }
-            }
-            if (first[0] != null) {
-                return new Use(cell, first[0]);
-            }
-        }
-        return null;
-    }
-
-    private static boolean mentionsCuda(CallSite call) {
-        SyntaxNode device = call.argument(0, "device");
-        String text = device == null ? null : ExpressionValues.string(device);
-        return text != null && CUDA_DEVICE.matcher(text).matches();
+        return notebook.facts().gpu().first().map(site -> new Use(site.cell(), site.node())).orElse(null);
     }
 }
