@@ -40,8 +40,10 @@ public final class CellRoles {
             "cp", "mv", "unzip", "tar", "chmod", "huggingface-cli", "docker");
 
     private final Map<Integer, CellRole> roles = new HashMap<>();
+    private final AnalyzedNotebook notebook;
 
     private CellRoles(AnalyzedNotebook notebook) {
+        this.notebook = notebook;
         Map<Integer, List<CallSite>> calls = new HashMap<>();
         for (CallSite call : notebook.calls()) {
             calls.computeIfAbsent(call.cell().index(), k -> new java.util.ArrayList<>()).add(call);
@@ -63,9 +65,13 @@ public final class CellRoles {
         return roles.getOrDefault(cell.index(), CellRole.COMPUTATION);
     }
 
-    private static CellRole classify(AnalyzedCell cell, List<CallSite> calls) {
+    private CellRole classify(AnalyzedCell cell, List<CallSite> calls) {
         if (isCommentOnly(cell.cell().source())) {
             return CellRole.COMMENT_ONLY;
+        }
+        if (cell.magics().stream().anyMatch(m -> m.kind() == MagicKind.CELL_MAGIC
+                && (m.name().equals("bash") || m.name().equals("sh") || m.name().equals("script")))) {
+            return CellRole.SETUP; // a shell script cell: machine setup, binds no Python value
         }
         if (!cell.isPython() || cell.hasSyntaxErrors()) {
             return CellRole.COMPUTATION;
@@ -114,7 +120,7 @@ public final class CellRoles {
                 || m.arguments().contains("install"));
     }
 
-    private static CellRole callRole(CallSite call) {
+    private CellRole callRole(CallSite call) {
         String method = call.methodName();
         String receiver = call.receiver() == null ? "" : call.receiver().text().toLowerCase(Locale.ROOT);
         String name = call.qualifiedName() == null ? "" : call.qualifiedName();
@@ -138,7 +144,10 @@ public final class CellRoles {
         }
         if (call.qualifiedName() == null && call.receiver() == null && call.node().child("function") != null) {
             // a notebook's own function: named for what it does (train_epoch, fit_model, evaluate, test_loop)
-            String function = call.node().child("function").text().toLowerCase(Locale.ROOT);
+            String defined = call.node().child("function").text();
+            boolean isFunction = notebook.definitionsOf(defined).stream()
+                    .anyMatch(d -> d.kind() == dev.lockstep.analyzer.semantics.BindingKind.FUNCTION);
+            String function = isFunction ? defined.toLowerCase(Locale.ROOT) : "";
             if (function.startsWith("train") || function.startsWith("fit")) {
                 return CellRole.TRAINING;
             }

@@ -19,11 +19,10 @@ import java.util.TreeSet;
 
 /**
  * LS408: a notebook that imports third-party packages while no version of any is recorded
- * anywhere: no {@code ==} pin in an install line, no {@code -r requirements.txt}, no
- * requirements, environment or lock file beside the notebook or in a folder above it (up to the
- * repository root), and no saved {@code pip freeze} / {@code %watermark} / {@code session_info}
- * output. LS401 speaks about install lines; this rule speaks when there is nothing at all to
- * rebuild the environment from, which is the common case for notebooks that install nothing.
+ * anywhere: no install line (LS401 judges those, pinned or not), no requirements, environment
+ * or lock file beside the notebook or in a folder above it (up to the repository root), and no
+ * saved {@code pip freeze} / {@code %watermark} / {@code session_info} output. This is the common
+ * case for notebooks that install nothing: before this rule, they got no pinning finding at all.
  */
 @RuleInfo(id = "LS408", name = "unrecorded-dependencies", category = Category.DEPENDENCIES,
         severity = Severity.WARNING, remedy = Remedy.REPORTED,
@@ -72,12 +71,9 @@ public final class UnrecordedDependencies implements Rule {
                 return true;
             }
             for (Magic magic : cell.magics()) {
-                String arguments = magic.arguments();
-                if ((magic.isPipInstall() || magic.name().equals("conda") || magic.name().equals("mamba"))
-                        && (arguments.contains("==") || arguments.contains(" -r ") || arguments.startsWith("-r ")
-                                || arguments.contains("--requirement") || arguments.contains(" -c ")
-                                || arguments.contains("--constraint") || arguments.contains("environment.y"))) {
-                    return true;
+                if (magic.isPipInstall() || magic.name().equals("conda") || magic.name().equals("mamba")
+                        || magic.arguments().contains("pip install")) {
+                    return true; // an install line: pinned, or LS401's to report
                 }
             }
         }

@@ -32,8 +32,14 @@ public final class SeveralSessions implements Rule {
         List<Cell> first = sessions.get(0);
         Cell restart = sessions.get(1).get(0);
         Cell before = first.get(first.size() - 1);
-        context.reportCell(notebook.cell(restart.index()), "ran as [" + restart.executionCount() + "] after cell "
-                + before.number() + " above it ran as [" + before.executionCount() + "]: the saved outputs come from "
+        boolean repeats = first.stream().anyMatch(c -> c.executionCount().equals(restart.executionCount()));
+        String evidence = repeats
+                ? "ran as [" + restart.executionCount() + "], a count cell "
+                        + first.stream().filter(c -> c.executionCount().equals(restart.executionCount())).findFirst()
+                                .orElseThrow().number() + " above it also holds"
+                : "ran as [" + restart.executionCount() + "] after cell " + before.number() + " above it ran as ["
+                        + before.executionCount() + "]";
+        context.reportCell(notebook.cell(restart.index()), evidence + ": the saved outputs come from "
                 + sessions.size() + " kernel sessions, so no single run produced them; restart the kernel, run all "
                 + "and save");
     }

@@ -3,6 +3,7 @@ package dev.lockstep.analyzer.rules.order;
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.Definition;
+import dev.lockstep.analyzer.history.CellRoles;
 import dev.lockstep.analyzer.history.ExecutionHistory;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Category;
@@ -31,11 +32,13 @@ import java.util.TreeMap;
  * has replaced since. The binding that matters is the one a top-to-bottom run gives the cell
  * (the last one above it); when that cell's execution count is higher than this cell's, it ran
  * after this cell did, so this cell's outputs (and the values it bound) come from an older value.
- * Names a called function reads count too. Re-running an import is not a replacement.
+ * Names a called function reads count too. Re-running an import is not a replacement. A name
+ * the cell reads directly from a re-run cell is LS101's, which reports that re-run once as the
+ * cause; this rule keeps what LS101 cannot see: values reached through a called function.
  */
 @RuleInfo(id = "LS106", name = "stale-dependency", category = Category.EXECUTION_ORDER,
         severity = Severity.WARNING, remedy = Remedy.FIXED,
-        summary = "A cell's saved result was computed from a definition that a re-run of an earlier cell has since replaced (by execution counts)")
+        summary = "A cell's saved result was computed, through a function it calls, from a definition that a re-run of an earlier cell has since replaced")
 public final class StaleDependency implements Rule {
 
     /** How many names a message lists before it says "and N more". */
@@ -46,6 +49,7 @@ public final class StaleDependency implements Rule {
         AnalyzedNotebook notebook = context.notebook();
         NameAvailability names = new NameAvailability(notebook);
         Map<Integer, Integer> sessions = notebook.history().sessionOf();
+        CellRoles roles = CellRoles.of(notebook);
         for (AnalyzedCell cell : notebook.pythonCells()) {
             Integer count = cell.cell().executionCount();
             if (count == null || cell.hasSyntaxErrors()) {
@@ -58,13 +62,13 @@ public final class StaleDependency implements Rule {
                     continue;
                 }
                 int statementStart = NameAvailability.statementOf(read.node()).startOffset();
-                consider(names, sessions, cell, count, read.name(), null, read.node(), statementStart, byDefiningCell);
+                consider(names, sessions, roles, cell, count, read.name(), null, read.node(), statementStart, byDefiningCell);
                 FunctionSummary function = notebook.function(read.name(), notebook.point(cell, read.node()));
                 boolean isFunction = names.bindingAt(read.name(), cell.index(), read.statement())
                         .map(d -> d.kind() == BindingKind.FUNCTION).orElse(false);
                 if (function != null && !function.isClass() && isFunction) {
                     for (String global : globalsReadBy(notebook, cell, read, function)) {
-                        consider(names, sessions, cell, count, global, read.name(), read.node(), statementStart, byDefiningCell);
+                        consider(names, sessions, roles, cell, count, global, read.name(), read.node(), statementStart, byDefiningCell);
                     }
                 }
             }
@@ -79,7 +83,7 @@ public final class StaleDependency implements Rule {
     }
 
     /** Records a stale use when the binding a top-to-bottom run gives {@code name} here ran after this cell. */
-    private static void consider(NameAvailability names, Map<Integer, Integer> sessions, AnalyzedCell cell, int count, String name, String via,
+    private static void consider(NameAvailability names, Map<Integer, Integer> sessions, CellRoles roles, AnalyzedCell cell, int count, String name, String via,
             SyntaxNode anchor, int statementStart, Map<Integer, StaleUse> byDefiningCell) {
         if (NameAvailability.boundInCellBefore(cell, name, statementStart)) {
             return; // the cell's own value, not one from above
@@ -99,6 +103,9 @@ public final class StaleDependency implements Rule {
         }
         if (!Objects.equals(sessions.get(defining.index()), sessions.get(cell.index()))) {
             return; // the two ran in different kernel sessions: LS109 reports that
+        }
+        if (via == null && roles.of(defining).affectsResults()) {
+            return; // a direct read of a re-run cell's name: LS101 reports that re-run once, as the cause
         }
         StaleUse use = byDefiningCell.computeIfAbsent(defining.index(), k -> new StaleUse(defining, anchor));
         use.names().putIfAbsent(name, via);

@@ -2,7 +2,6 @@ package dev.lockstep.analyzer.rules.order;
 
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
-import dev.lockstep.analyzer.analysis.Definition;
 import dev.lockstep.analyzer.history.CellRole;
 import dev.lockstep.analyzer.history.CellRoles;
 import dev.lockstep.analyzer.notebook.Cell;
@@ -37,8 +36,9 @@ public final class UnexecutedCell implements Rule {
         AnalyzedNotebook notebook = context.notebook();
         CellRoles roles = CellRoles.of(notebook);
         Set<Integer> neverRan = new HashSet<>();
+        Evidence evidence = new Evidence(notebook);
         for (Cell cell : notebook.history().unexecuted()) {
-            if (!provenToHaveRun(notebook, notebook.cell(cell.index()))) {
+            if (!evidence.provenToHaveRun(notebook.cell(cell.index()))) {
                 neverRan.add(cell.index());
             }
         }
@@ -94,36 +94,38 @@ public final class UnexecutedCell implements Rule {
         }
     }
 
-    /** An executed cell below reads a name this cell binds, and no executed cell binds it: this cell ran. */
-    private static boolean provenToHaveRun(AnalyzedNotebook notebook, AnalyzedCell cell) {
-        Set<String> bound = new HashSet<>();
-        for (Binding binding : cell.semantics().bindings()) {
-            if (binding.kind() != BindingKind.IMPORT) {
-                bound.add(binding.name());
-            }
-        }
-        if (bound.isEmpty()) {
-            return false;
-        }
-        for (AnalyzedCell later : notebook.pythonCells()) {
-            if (later.index() <= cell.index() || later.cell().executionCount() == null) {
-                continue;
-            }
-            for (NameRead read : later.semantics().reads()) {
-                if (bound.contains(read.name()) && !boundByExecutedCell(notebook, read.name())) {
-                    return true;
+    /**
+     * What the executed cells prove about the others, computed once per notebook: the names
+     * executed cells bind, and for each name the last executed cell that reads it.
+     */
+    private static final class Evidence {
+        private final Set<String> boundByExecuted = new HashSet<>();
+        private final java.util.Map<String, Integer> lastExecutedRead = new java.util.HashMap<>();
+
+        Evidence(AnalyzedNotebook notebook) {
+            for (AnalyzedCell cell : notebook.pythonCells()) {
+                if (cell.cell().executionCount() == null) {
+                    continue;
+                }
+                for (Binding binding : cell.semantics().bindings()) {
+                    boundByExecuted.add(binding.name());
+                }
+                for (NameRead read : cell.semantics().reads()) {
+                    lastExecutedRead.merge(read.name(), cell.index(), Math::max);
                 }
             }
         }
-        return false;
-    }
 
-    private static boolean boundByExecutedCell(AnalyzedNotebook notebook, String name) {
-        for (Definition d : notebook.definitionsOf(name)) {
-            if (d.cell().cell().executionCount() != null) {
-                return true;
+        /** An executed cell below reads a name this cell binds, and no executed cell binds it: this cell ran. */
+        boolean provenToHaveRun(AnalyzedCell cell) {
+            for (Binding binding : cell.semantics().bindings()) {
+                String name = binding.name();
+                if (binding.kind() != BindingKind.IMPORT && !boundByExecuted.contains(name)
+                        && lastExecutedRead.getOrDefault(name, -1) > cell.index()) {
+                    return true;
+                }
             }
+            return false;
         }
-        return false;
     }
 }

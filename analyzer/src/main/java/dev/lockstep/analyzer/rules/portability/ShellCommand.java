@@ -29,9 +29,9 @@ public final class ShellCommand implements Rule {
     @Override
     public void check(RuleContext context) {
         SiteInventory.summarise(context, ShellCommand::sites, Finding::message,
-                (n, named) -> (n == 1 ? "1 shell command" : n + " shell commands") + " (" + named + ") depend on the "
-                        + "tools and files of the machine the notebook runs on: do them in Python (pathlib, shutil, "
-                        + "subprocess) or document them as setup steps (the report's inventory lists every one)");
+                (n, named) -> (n == 1 ? "1 shell command" : n + " shell commands") + " (" + named + ") " + (n == 1 ? "depends" : "depend") + " on the "
+                        + "tools and files of the machine the notebook runs on: do " + (n == 1 ? "it" : "them")
+                        + " in Python (pathlib, shutil, subprocess) or document " + (n == 1 ? "it as a setup step" : "them as setup steps") + " (the report's inventory lists every one)");
     }
 
     /** Every shell command but package installs, reported to a collecting context with its text as the message. */
