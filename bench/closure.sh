@@ -23,7 +23,7 @@ while IFS=$'\t' read -r notebook _ _ _ _ kind; do
   outputs=0; blockers=0; ran=no; ok=no
   if [ -f "$job/lockstep.yaml" ]; then
     outputs=$(awk '/^outputs:/{o=1; next} /^[a-z]/{o=0} o && /path:/{n++} END{print n+0}' "$job/lockstep.yaml")
-    blockers=$(grep -c '"rule"' "$job/extraction.json" 2>/dev/null || echo 0)
+    blockers=$(grep -c '"rule"' "$job/extraction.json" 2>/dev/null || true)
     [ "$outputs" -gt 0 ] && declaring=$((declaring + 1))
     if timeout "$limit" "$lockstep" run "$job" --python /usr/bin/python3 > "$job.run.log" 2>&1; then
       ran=yes; running=$((running + 1))
