@@ -342,6 +342,7 @@ public final class InputOutputPass implements Pass {
         final Set<String> outputNames = new HashSet<>();
         final Map<String, String> inputByPath = new HashMap<>();
         final Map<String, String> outputByPath = new HashMap<>();
+        final Map<String, String> outputByRelative = new HashMap<>();
         final Set<String> blocked = new HashSet<>();
 
         State(ExtractionPlan plan, SyntheticNotebook synthetic) {
@@ -474,10 +475,21 @@ public final class InputOutputPass implements Pass {
             if (existing != null) {
                 return existing;
             }
+            // Two spellings can land on one run-folder place (imdb-lora and /content/drive/.../imdb-lora):
+            // the job declares each place it writes once, or the runtime refuses the job.
+            String key = stripSlash(relative);
+            existing = outputByRelative.get(key);
+            if (existing != null) {
+                outputByPath.put(place.path(), existing);
+                return existing;
+            }
             String name = uniqueName(base, outputNames);
             OutputSpec.Comparison compare = plan.options().tolerances().getOrDefault(name, OutputSpec.Comparison.BYTES);
-            next.output(new OutputSpec(name, relative, compare, place.path(), synthetic.planned(place.cell()).number(), place.access().line()));
+            // A trailing '/' is how the plan says "folder": the renderer writes kind: folder for it.
+            String declared = place.access().shape() == Shape.FOLDER ? key + "/" : relative;
+            next.output(new OutputSpec(name, declared, compare, place.path(), synthetic.planned(place.cell()).number(), place.access().line()));
             outputByPath.put(place.path(), name);
+            outputByRelative.put(key, name);
             return name;
         }
 
@@ -603,6 +615,14 @@ public final class InputOutputPass implements Pass {
             p = p.substring(2);
         }
         return p.isEmpty() || p.equals("~") ? "out" : p;
+    }
+
+    private static String stripSlash(String path) {
+        String p = path;
+        while (p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
     }
 
     private static boolean isSystemPath(String path) {
