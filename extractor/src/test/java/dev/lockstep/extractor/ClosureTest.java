@@ -113,6 +113,16 @@ class ClosureTest {
     }
 
     @Test
+    void aFileWrittenInsideAFolderOutputIsCoveredByTheFolder() throws Exception {
+        ExtractionPlan plan = plan(Map.of(), List.of(),
+                "from transformers import AutoModel\nmodel = AutoModel.from_pretrained('distilbert-base-uncased')",
+                "model.save_pretrained('out/model')",
+                "open('out/model/notes.txt', 'w').write('done')");
+        assertThat(outputs(plan)).containsOnly(Map.entry("model", "out/model/"));
+        assertThat(code(plan)).contains("CONFIG.outputs[\"model\"]").contains("(CONFIG.outputs[\"model\"] + \"/notes.txt\")").doesNotContain("'out/model");
+    }
+
+    @Test
     void numpyAddsItsSuffixToTheDeclaredOutput() throws Exception {
         ExtractionPlan plan = plan(Map.of(), List.of(), "import numpy as np\na = np.arange(3)", "np.save('my_array', a)");
         assertThat(outputs(plan)).containsOnly(Map.entry("my_array", "my_array.npy"));

@@ -342,6 +342,8 @@ public final class InputOutputPass implements Pass {
         final Set<String> outputNames = new HashSet<>();
         final Map<String, String> inputByPath = new HashMap<>();
         final Map<String, String> outputByPath = new HashMap<>();
+        final Map<String, String> outputByRelative = new HashMap<>();
+        final Map<String, String> folderOutputs = new HashMap<>();
         final Set<String> blocked = new HashSet<>();
 
         State(ExtractionPlan plan, SyntheticNotebook synthetic) {
@@ -474,11 +476,36 @@ public final class InputOutputPass implements Pass {
             if (existing != null) {
                 return existing;
             }
+            // Two spellings can land on one run-folder place (imdb-lora and /content/drive/.../imdb-lora):
+            // the job declares each place it writes once, or the runtime refuses the job.
+            String key = stripSlash(relative);
+            existing = outputByRelative.get(key);
+            if (existing != null) {
+                outputByPath.put(place.path(), existing);
+                return existing;
+            }
             String name = uniqueName(base, outputNames);
             OutputSpec.Comparison compare = plan.options().tolerances().getOrDefault(name, OutputSpec.Comparison.BYTES);
-            next.output(new OutputSpec(name, relative, compare, place.path(), synthetic.planned(place.cell()).number(), place.access().line()));
+            // A trailing '/' is how the plan says "folder": the renderer writes kind: folder for it.
+            String declared = place.access().shape() == Shape.FOLDER ? key + "/" : relative;
+            next.output(new OutputSpec(name, declared, compare, place.path(), synthetic.planned(place.cell()).number(), place.access().line()));
             outputByPath.put(place.path(), name);
+            outputByRelative.put(key, name);
+            if (declared.endsWith("/")) {
+                folderOutputs.put(key, name);
+            }
             return name;
+        }
+
+        /** The declared folder output holding a run-folder path, and the path inside it; null if none. */
+        String[] coveringFolder(String relative) {
+            String path = stripSlash(relative);
+            for (var folder : new java.util.TreeMap<>(folderOutputs).entrySet()) {
+                if (path.startsWith(folder.getKey() + "/") && path.length() > folder.getKey().length() + 1) {
+                    return new String[] {folder.getValue(), path.substring(folder.getKey().length() + 1)};
+                }
+            }
+            return null;
         }
 
         String declareInput(Place place, String path, String base) {
@@ -510,9 +537,17 @@ public final class InputOutputPass implements Pass {
                             + ", outside the job", "write the result to a local file; upload it after the job");
                     return;
                 }
-                String name = declareOutput(place, runRelative(place.path()), baseName(variable, place.path()));
-                replacement = "CONFIG.outputs[" + PythonText.string(name) + "]";
-                what = "output '" + name + "' (" + replacement + ")";
+                String relative = runRelative(place.path());
+                String[] cover = coveringFolder(relative);
+                if (cover != null) {
+                    // The folder output already holds this file: verify compares the whole folder.
+                    replacement = "(CONFIG.outputs[" + PythonText.string(cover[0]) + "] + " + PythonText.string("/" + cover[1]) + ")";
+                    what = "a file in folder output '" + cover[0] + "' (" + replacement + ")";
+                } else {
+                    String name = declareOutput(place, relative, baseName(variable, place.path()));
+                    replacement = "CONFIG.outputs[" + PythonText.string(name) + "]";
+                    what = "output '" + name + "' (" + replacement + ")";
+                }
             } else if (access.shape() == Shape.PATTERN && GLOB.matcher(place.path()).find()) {
                 String[] split = splitPattern(place.path());
                 String name = declareInput(place, split[0], baseName(null, split[0]));
@@ -603,6 +638,14 @@ public final class InputOutputPass implements Pass {
             p = p.substring(2);
         }
         return p.isEmpty() || p.equals("~") ? "out" : p;
+    }
+
+    private static String stripSlash(String path) {
+        String p = path;
+        while (p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
     }
 
     private static boolean isSystemPath(String path) {

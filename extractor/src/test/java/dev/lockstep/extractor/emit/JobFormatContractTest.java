@@ -43,15 +43,23 @@ class JobFormatContractTest {
                 refused.put(notebook.getFileName().toString(), e.getMessage());
             }
         }
-        // Known defect, found by this test (extractor output pass, not emit): the HF Trainer example
-        // declares save_pretrained's folder twice under two names; the runtime refuses such a job.
-        // When it is fixed this map must become empty, and this test then checks every example.
-        assertThat(refused).containsOnlyKeys(KNOWN_REFUSED.keySet());
-        refused.forEach((notebook, message) -> assertThat(message).contains(KNOWN_REFUSED.get(notebook)));
+        // Every example's job is one the runtime accepts (hf-trainer-peft used to declare its
+        // adapter folder twice, under two names, and was refused).
+        assertThat(refused).isEmpty();
     }
 
-    private static final Map<String, String> KNOWN_REFUSED = Map.of(
-            "hf-trainer-peft.ipynb", "same path as outputs.");
+    @Test
+    void oneFolderWrittenUnderTwoSpellingsIsOneFolderOutput() throws Exception {
+        Path notebook = repoRoot().resolve("test-notebooks/examples/hf-trainer-peft.ipynb");
+        ExtractionPlan plan = new Extractor().plan(notebook, options(notebook));
+
+        JobSpec spec = new JobSpecLoader().parse(yaml(plan));
+
+        var adapters = spec.outputs().values().stream().filter(o -> o.path().equals("imdb-lora")).toList();
+        assertThat(adapters).hasSize(1);
+        assertThat(adapters.get(0).kind()).isEqualTo(PathKind.FOLDER);
+        assertThat(plan.outputs().stream().map(o -> o.path().replaceAll("/+$", "")).toList()).doesNotHaveDuplicates();
+    }
 
     @Test
     void folderInputsAndOutputsAreWrittenWithKindFolder() throws Exception {
