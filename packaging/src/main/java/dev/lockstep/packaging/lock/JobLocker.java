@@ -140,7 +140,7 @@ public final class JobLocker {
     RevisionPinner.Outcome outcome = RevisionPinner.pin(source, commits, MAIN);
     blockers.addAll(outcome.problems());
     commits.forEach((id, commit) -> {
-      if (!outcome.pinned().contains(id)) {
+      if (!outcome.named().contains(id)) {
         blockers.add("'" + id + "' resolved to " + commit + " but " + MAIN + " has no call naming it as a string literal: "
             + "pass revision=\"" + commit + "\" there by hand");
       }

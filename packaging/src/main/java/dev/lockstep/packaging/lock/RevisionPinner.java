@@ -34,8 +34,11 @@ final class RevisionPinner {
   private static final Set<String> LOADERS = Set.of("from_pretrained", "load_dataset", "hf_hub_download",
       "snapshot_download", "pipeline", "SentenceTransformer", "CrossEncoder");
 
-  /** @param pinned ids whose every literal call now carries the commit; @param problems one line each */
-  record Outcome(String source, Set<String> pinned, List<String> problems) {}
+  /**
+   * @param named ids some loader call names as a literal (edited, already at the commit, or reported)
+   * @param problems one line each: calls this cannot pin without guessing
+   */
+  record Outcome(String source, Set<String> named, List<String> problems) {}
 
   private enum Kind { NAME, STRING, OP, OTHER }
 
@@ -49,7 +52,7 @@ final class RevisionPinner {
     List<Token> tokens = tokenize(source);
     int[] match = matchBrackets(tokens);
     List<Edit> edits = new ArrayList<>();
-    java.util.TreeSet<String> pinned = new java.util.TreeSet<>();
+    java.util.TreeSet<String> named = new java.util.TreeSet<>();
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       Token token = tokens.get(i);
@@ -62,6 +65,7 @@ final class RevisionPinner {
       }
       String id = token.value();
       String commit = commits.get(id);
+      named.add(id);
       int close = match[open];
       int revision = keywordValue(tokens, match, open, close, "revision");
       if (revision >= 0) {
@@ -82,14 +86,13 @@ final class RevisionPinner {
       } else {
         edits.add(insertion(source, tokens, open, close, commit));
       }
-      pinned.add(id);
     }
     edits.sort(Comparator.comparingInt(Edit::start).reversed());
     StringBuilder out = new StringBuilder(source);
     for (Edit edit : edits) {
       out.replace(edit.start(), edit.end(), edit.replacement());
     }
-    return new Outcome(out.toString(), pinned, problems);
+    return new Outcome(out.toString(), named, problems);
   }
 
   /** The index of the call's '(' when the string at {@code at} is its repository argument, else -1. */

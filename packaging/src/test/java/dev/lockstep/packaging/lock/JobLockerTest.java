@@ -170,11 +170,12 @@ class JobLockerTest {
     String at = "m = AutoModel.from_pretrained( 'org/m' ,revision = '" + COMMIT + "' )\n";
     RevisionPinner.Outcome same = RevisionPinner.pin(at, Map.of("org/m", COMMIT), "main.py");
     assertThat(same.source()).isEqualTo(at);
-    assertThat(same.pinned()).containsExactly("org/m");
+    assertThat(same.named()).containsExactly("org/m");
     RevisionPinner.Outcome other = RevisionPinner.pin(at, Map.of("org/m", "c".repeat(40)), "main.py");
     assertThat(other.source()).isEqualTo(at);
     assertThat(other.problems()).singleElement().satisfies(p -> assertThat(p).contains("pinned to " + COMMIT));
     RevisionPinner.Outcome expression = RevisionPinner.pin("hf_hub_download(repo_id='org/m', filename='w.bin', revision=REV)\n", Map.of("org/m", COMMIT), "main.py");
+    assertThat(expression.named()).containsExactly("org/m");
     assertThat(expression.problems()).singleElement().satisfies(p -> assertThat(p).contains("as an expression"));
   }
 
