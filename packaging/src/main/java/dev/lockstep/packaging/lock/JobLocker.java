@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
 public final class JobLocker {
 
   private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
+  static final String MAIN = "pipeline/main.py";
   static final Path SYSTEM_PYTHON = Path.of("/usr/bin/python3");
 
   /**
@@ -80,6 +81,7 @@ public final class JobLocker {
             + "; pass --revision " + reference.id() + "=COMMIT");
       }
     }
+    pinSource(job, hub, blockers);
     python.imports().unresolved().forEach(u -> blockers.add("import '" + u.module() + "' has no installed distribution in "
         + interpreter + " (" + u.reason() + ")"));
     Map<String, LockFile.Input> inputs = new TreeMap<>();
@@ -116,6 +118,40 @@ public final class JobLocker {
         blockers,
         "java -jar lib/lockstep-runtime.jar run . --python " + interpreter);
     return write(job.resolve(LockFile.FILE_NAME), lock);
+  }
+
+  /**
+   * Writes each resolved commit into pipeline/main.py's load calls, so the code the job hash
+   * covers is the code that runs pinned. A resolved id with no literal call there stays a blocker.
+   */
+  private static void pinSource(Path job, List<LockFile.HubPin> hub, List<String> blockers) throws PackagingException {
+    Map<String, String> commits = new TreeMap<>();
+    hub.stream().filter(p -> p.revision() != null).forEach(p -> commits.putIfAbsent(p.id(), p.revision()));
+    if (commits.isEmpty()) {
+      return;
+    }
+    Path main = job.resolve(MAIN);
+    String source;
+    try {
+      source = Files.isRegularFile(main) ? Files.readString(main, StandardCharsets.UTF_8) : "";
+    } catch (IOException e) {
+      throw PackagingException.failure("cannot read " + main + ": " + e.getMessage());
+    }
+    RevisionPinner.Outcome outcome = RevisionPinner.pin(source, commits, MAIN);
+    blockers.addAll(outcome.problems());
+    commits.forEach((id, commit) -> {
+      if (!outcome.named().contains(id)) {
+        blockers.add("'" + id + "' resolved to " + commit + " but " + MAIN + " has no call naming it as a string literal: "
+            + "pass revision=\"" + commit + "\" there by hand");
+      }
+    });
+    if (!outcome.source().equals(source)) {
+      try {
+        AtomicFiles.write(main, outcome.source());
+      } catch (IOException e) {
+        throw PackagingException.failure("cannot write " + main + ": " + e.getMessage());
+      }
+    }
   }
 
   private static Result write(Path file, LockFile lock) throws PackagingException {

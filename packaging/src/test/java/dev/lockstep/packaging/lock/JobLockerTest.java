@@ -21,6 +21,19 @@ class JobLockerTest {
   private static final Path PYTHON = Path.of("/usr/bin/python3");
   private static final String COMMIT = "1c4513b2eedbda136f57676a34eea67aba266e5c";
 
+  private static final String MAIN = """
+      import numpy
+      from transformers import AutoModel, AutoTokenizer
+      from datasets import load_dataset
+      model = AutoModel.from_pretrained("org/tiny-model")  # "org/tiny-model" in a comment stays
+      tok = AutoTokenizer.from_pretrained(
+          'org/tok',
+          revision="v2",
+      )
+      data = load_dataset(path="imdb", split=("train"),)
+      print("org/tiny-model")
+      """;
+
   @TempDir Path job;
   @TempDir Path cache;
 
@@ -41,7 +54,7 @@ class JobLockerTest {
         image: {base: "registry.example/python@sha256:0000000000000000000000000000000000000000000000000000000000000001"}
         """);
     Files.createDirectories(job.resolve("pipeline"));
-    Files.writeString(job.resolve("pipeline/main.py"), "import numpy\n");
+    Files.writeString(job.resolve("pipeline/main.py"), MAIN);
     Files.writeString(job.resolve("pipeline/helpers.py"), "X = 1\n");
     Files.writeString(job.resolve("extraction.json"), """
         {"blockers": [
@@ -117,6 +130,53 @@ class JobLockerTest {
     HubReference reference = new HubReference("model", "org/tok", COMMIT.substring(0, 8));
     assertThat(new HfCache(cache).resolve(reference)).contains(COMMIT);
     assertThat(new HfCache(cache).resolve(new HubReference("model", "org/tok", "../../x"))).isEmpty();
+  }
+
+  @Test
+  void writesTheResolvedRevisionIntoTheLoadCallsAndHashesTheEditedCode() throws Exception {
+    LockFile first = lock(Map.of()).lock();
+    String pinned = Files.readString(job.resolve("pipeline/main.py"));
+    assertThat(pinned).isEqualTo(MAIN.replace("AutoModel.from_pretrained(\"org/tiny-model\")",
+        "AutoModel.from_pretrained(\"org/tiny-model\", revision=\"" + COMMIT + "\")"));
+    assertThat(first.job().sha256()).isEqualTo(dev.lockstep.runtime.hashing.JobHash.of(job));
+
+    String sha = "a".repeat(40);
+    String dataSha = "b".repeat(40);
+    lock(Map.of("org/tok", sha, "imdb", dataSha));
+    byte[] code = Files.readAllBytes(job.resolve("pipeline/main.py"));
+    byte[] lockBytes = Files.readAllBytes(job.resolve(LockFile.FILE_NAME));
+    assertThat(new String(code, StandardCharsets.UTF_8))
+        .contains("'org/tok',\n    revision=\"" + sha + "\",\n)")
+        .contains("load_dataset(path=\"imdb\", split=(\"train\"), revision=\"" + dataSha + "\",)")
+        .contains("print(\"org/tiny-model\")\n")
+        .containsOnlyOnce(COMMIT);
+
+    JobLocker.Result again = lock(Map.of("org/tok", sha, "imdb", dataSha));
+    assertThat(again.changed()).isFalse();
+    assertThat(Files.readAllBytes(job.resolve("pipeline/main.py"))).isEqualTo(code);
+    assertThat(Files.readAllBytes(job.resolve(LockFile.FILE_NAME))).isEqualTo(lockBytes);
+  }
+
+  @Test
+  void aResolvedIdWithoutALiteralCallStaysABlocker() throws Exception {
+    Files.writeString(job.resolve("pipeline/main.py"), "name = 'org/' + 'tiny-model'\nm = AutoModel.from_pretrained(name)\n");
+    LockFile lock = lock(Map.of()).lock();
+    assertThat(lock.blockers()).anySatisfy(b -> assertThat(b).contains("'org/tiny-model' resolved to " + COMMIT));
+    assertThat(Files.readString(job.resolve("pipeline/main.py"))).doesNotContain("revision");
+  }
+
+  @Test
+  void aCallAlreadyAtTheCommitIsUntouchedAndAnotherCommitIsReported() {
+    String at = "m = AutoModel.from_pretrained( 'org/m' ,revision = '" + COMMIT + "' )\n";
+    RevisionPinner.Outcome same = RevisionPinner.pin(at, Map.of("org/m", COMMIT), "main.py");
+    assertThat(same.source()).isEqualTo(at);
+    assertThat(same.named()).containsExactly("org/m");
+    RevisionPinner.Outcome other = RevisionPinner.pin(at, Map.of("org/m", "c".repeat(40)), "main.py");
+    assertThat(other.source()).isEqualTo(at);
+    assertThat(other.problems()).singleElement().satisfies(p -> assertThat(p).contains("pinned to " + COMMIT));
+    RevisionPinner.Outcome expression = RevisionPinner.pin("hf_hub_download(repo_id='org/m', filename='w.bin', revision=REV)\n", Map.of("org/m", COMMIT), "main.py");
+    assertThat(expression.named()).containsExactly("org/m");
+    assertThat(expression.problems()).singleElement().satisfies(p -> assertThat(p).contains("as an expression"));
   }
 
   private static String ask(String code) throws Exception {
