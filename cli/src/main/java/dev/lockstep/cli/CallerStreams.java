@@ -1,6 +1,7 @@
 package dev.lockstep.cli;
 
 import dev.lockstep.runtime.CallerContext;
+import dev.lockstep.runtime.FrontEnd;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -17,7 +18,8 @@ import java.util.Map;
  * The runtime's view of the person at the terminal: picocli's writers as the byte streams the
  * runtime writes the job's output to (decoded as UTF-8, flushed as the job prints), the whole
  * environment of this process (the runtime takes secrets and interpreter search paths from it,
- * and records the variables that change results), the working directory and the UTC clock.
+ * and records the variables that change results), the working directory, the UTC clock, and the
+ * command as the user typed it (so the runtime's hints read {@code ./lockstep run job --input data=PATH}).
  */
 final class CallerStreams {
 
@@ -29,7 +31,8 @@ final class CallerStreams {
     }
 
     static CallerContext of(PrintWriter out, PrintWriter err, Map<String, String> environment) {
-        return new CallerContext(stream(out), stream(err), environment, Path.of("").toAbsolutePath(), Clock.systemUTC());
+        return new CallerContext(stream(out), stream(err), environment, Path.of("").toAbsolutePath(), Clock.systemUTC(),
+                FrontEnd.cli(ProgramName.get()));
     }
 
     private static PrintStream stream(PrintWriter writer) {

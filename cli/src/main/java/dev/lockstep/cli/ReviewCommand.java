@@ -27,8 +27,8 @@ import picocli.CommandLine.Parameters;
         name = "review",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks a notebook, a folder of notebooks or a job directory against the review board's reproducibility",
-            "contract (nine items, each pass / fail / not applicable with the evidence that decides it).",
+            "Checks a notebook, a folder of notebooks or a job directory against the review board's reproducibility"
+                    + " contract (nine items, each pass / fail / not applicable with the evidence that decides it).",
             "Exit 0 when every applicable item passes, 1 otherwise, 2 on error. See docs/review.md."
         })
 public final class ReviewCommand implements Callable<Integer> {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Runs the job again and proves its outputs match a recorded run.",
-            "Compares every declared output with the newest run that succeeded (or --against RUN): byte-identical,"
+            "Compares every declared output with the newest successful run of the same parameters and inputs (or --against RUN): byte-identical,"
                     + " or within the tolerance lockstep.yaml declares. With --runs A B, compares two recorded runs"
                     + " without running. The drift between the two records (inputs, params, environment, packages,"
                     + " hardware) is listed to explain a difference.",
@@ -38,7 +38,7 @@ public final class VerifyCommand implements Callable<Integer> {
     JobRunOptions job;
 
     @Option(names = "--against", paramLabel = "RUN",
-            description = "The run id to compare with (default: the newest run that succeeded).")
+            description = "The run id to compare with (default: the newest successful run of the same parameters and inputs).")
     String against;
 
     @Option(names = "--runs", arity = "2", paramLabel = "RUN",

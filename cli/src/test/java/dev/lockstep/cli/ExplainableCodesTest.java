@@ -114,6 +114,6 @@ class ExplainableCodesTest {
         CliRunner.Result unknown = CliRunner.run("explain", "EX999");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).isEqualTo(
-                "lockstep: unknown extract code 'EX999'; the codes are EX001, EX002 (docs/extract-codes.md)\n");
+                "lockstep: unknown extract code 'EX999'; the codes are EX001, EX002, EX003, EX004 (docs/extract-codes.md)\n");
     }
 }

@@ -191,6 +191,19 @@ class ClosureTest {
     }
 
     @Test
+    void localPackagesWithoutInitAndOnTheNotebooksSysPathAreShippedNotRequired() throws Exception {
+        Files.createDirectories(dir.resolve("lib/mylib"));
+        Files.writeString(dir.resolve("lib/mylib/core.py"), "def f():\n    return 1\n");
+        Files.createDirectories(dir.resolve("micrograd"));
+        Files.writeString(dir.resolve("micrograd/engine.py"), "class Value:\n    pass\n");
+        ExtractionPlan plan = plan(Map.of(), List.of(), "import sys\nsys.path.append('lib')",
+                "from mylib.core import f\nfrom micrograd.engine import Value\nopen('out.txt', 'w').write(str(f()) + str(Value))");
+        assertThat(plan.shipped()).containsKeys("pipeline/mylib/core.py", "pipeline/micrograd/engine.py");
+        assertThat(plan.requirements()).extracting(r -> r.distribution()).doesNotContain("mylib", "micrograd");
+        assertThat(plan.blockers()).extracting(Blocker::ruleId).doesNotContain("LS406");
+    }
+
+    @Test
     void aJobThatDeclaresNoOutputIsBlocked() throws Exception {
         ExtractionPlan plan = plan(Map.of(), List.of(), "x = 1 + 1\nprint(x)");
         assertThat(plan.blockers()).extracting(Blocker::ruleId).contains("EX001");

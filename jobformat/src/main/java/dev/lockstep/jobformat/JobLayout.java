@@ -16,12 +16,16 @@ public final class JobLayout {
 
   /** In a run directory: the resolved config main.py reads through LOCKSTEP_CONFIG. */
   public static final String RUN_CONFIG = "config.json";
-  /** In a run directory: the job's stdout and stderr. */
+  /** In a run directory: the job's stdout and stderr, in arrival order (for people). */
   public static final String RUN_LOG = "run.log";
+  /** In a run directory: the job's stdout alone (compared by verify; its order does not depend on stderr's timing). */
+  public static final String RUN_STDOUT = "stdout.log";
+  /** In a run directory: the job's stderr alone. */
+  public static final String RUN_STDERR = "stderr.log";
   /** In a run directory: the run record. */
   public static final String RUN_RECORD = "record.json";
   /** The runtime's own files in a run directory; no output may take their place. */
-  public static final Set<String> RUN_FILES = Set.of(RUN_CONFIG, RUN_LOG, RUN_RECORD);
+  public static final Set<String> RUN_FILES = Set.of(RUN_CONFIG, RUN_LOG, RUN_STDOUT, RUN_STDERR, RUN_RECORD);
 
   /** The environment variable naming the run's config.json; a job may not set it. */
   public static final String CONFIG_VARIABLE = "LOCKSTEP_CONFIG";

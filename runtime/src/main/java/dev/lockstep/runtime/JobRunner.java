@@ -141,7 +141,7 @@ public final class JobRunner {
         RecordAssembly.python(run.python()),
         RecordAssembly.hardware(run.machine(), run.spec(), run.hardwareWarnings()),
         outputs.outputs(),
-        RunLog.record(runDirectory.resolve(JobLayout.RUN_LOG)));
+        RunLog.record(runDirectory));
     AtomicFiles.write(runDirectory.resolve(JobLayout.RUN_RECORD), CanonicalJson.write(record));
     if (failure == null) {
       ProvenanceWriter.write(run.jobDirectory(), runDirectory, record, caller.environment());

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * {@code verify DIR [--against RUN]}: run the job again and compare with a recorded run.
  *
- * @param againstRunId the baseline run's id; empty for the newest run that succeeded
+ * @param againstRunId the baseline run's id; empty for the newest successful run of the same seed, parameters and input hashes
  */
 public record VerifyRequest(RunRequest run, Optional<String> againstRunId) {
 

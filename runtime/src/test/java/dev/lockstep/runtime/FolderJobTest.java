@@ -89,7 +89,7 @@ class FolderJobTest {
         .endsWith("verify passed: 1 output identical or within tolerance\n");
     assertThat(first.record().log().masked()).contains("memory address", "timing");
     assertThat(first.record().log().maskedSha256()).isEqualTo(verification.run().record().log().maskedSha256());
-    assertThat(first.record().log().sha256()).isNotEqualTo(verification.run().record().log().sha256());
+    assertThat(first.record().log().stdoutSha256()).isNotEqualTo(verification.run().record().log().stdoutSha256());
   }
 
   @Test
@@ -121,7 +121,7 @@ class FolderJobTest {
     Verification reported = new Verifier(caller.context()).verify(VerifyRequest.of(RunRequest.of(job)).against(first.runId()));
     RunComparison comparison = reported.comparison().orElseThrow();
     assertThat(comparison.log().verdict()).isEqualTo(LogVerdict.Verdict.DIFFERENT);
-    assertThat(comparison.log().describe()).contains("line 5: \"one more line\" vs baseline (end of output)")
+    assertThat(comparison.log().describe()).contains("stdout line 5: \"one more line\" vs baseline (end of output)")
         .contains("reported only");
     assertThat(reported.passed()).isTrue();
 

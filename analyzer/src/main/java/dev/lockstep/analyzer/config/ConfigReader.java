@@ -36,7 +36,7 @@ public final class ConfigReader {
     public static final String FILE_NAME = "lockstep.toml";
 
     private static final TomlMapper MAPPER = new TomlMapper();
-    private static final List<String> TOP_LEVEL_KEYS = List.of("select", "ignore", "severity", "rules");
+    private static final List<String> TOP_LEVEL_KEYS = List.of("select", "ignore", "severity", "rules", "io");
     private static final List<String> CUSTOM_RULE_KEYS =
             List.of("id", "name", "severity", "call", "require-keyword", "forbid", "message");
     private static final Pattern CUSTOM_ID = Pattern.compile("[A-Z]+[0-9]+");
@@ -105,7 +105,7 @@ public final class ConfigReader {
                 String name = names.next();
                 if (!TOP_LEVEL_KEYS.contains(name)) {
                     throw error(KeyPath.ROOT.key(name), "unknown key" + Suggestions.didYouMean(name, TOP_LEVEL_KEYS)
-                            + "; lockstep.toml has select, ignore, [severity] and [[rules.custom]]");
+                            + "; lockstep.toml has select, ignore, [severity], [[rules.custom]] and [[io]]");
                 }
             }
             List<CustomCallRule> custom = customRules(root.get("rules"));
@@ -114,7 +114,31 @@ public final class ConfigReader {
             List<String> select = root.has("select") ? selectors("select", known) : null;
             List<String> ignore = root.has("ignore") ? selectors("ignore", known) : List.of();
             Map<String, Severity> severity = severity(known);
-            return new LockstepConfig(file, select, ignore, severity, custom);
+            return new LockstepConfig(file, select, ignore, severity, custom, io());
+        }
+
+        /** {@code [[io]]}: the team's own I/O APIs, in the catalogue's form (call or method, access, path...). */
+        private List<dev.lockstep.analyzer.facts.io.IoApi> io() {
+            JsonNode node = root.get("io");
+            if (node == null) {
+                return List.of();
+            }
+            KeyPath path = KeyPath.ROOT.key("io");
+            if (!node.isArray()) {
+                throw error(path, "expected [[io]] tables, as in [[io]] call = \"mylib.save_artifact\", access = \"write\", "
+                        + "path = { position = 1 }, found " + describe(node));
+            }
+            List<dev.lockstep.analyzer.facts.io.IoApi> apis = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                try {
+                    apis.add(dev.lockstep.analyzer.facts.io.IoCatalogue.parse(node.get(i)));
+                } catch (IllegalArgumentException e) {
+                    throw error(path, "entry " + (i + 1) + ": " + e.getMessage()
+                            + " (access is one of read, write, list, download, hub_load, hub_push, mkdir, delete;"
+                            + " shape one of file, folder, pattern)");
+                }
+            }
+            return List.copyOf(apis);
         }
 
         private List<String> selectors(String key, List<RuleMetadata> known) {

@@ -22,18 +22,26 @@ import java.util.Map;
  * @param ignore      ids or family prefixes not to run (wins over select)
  * @param severity    severity by id or family prefix, in file order (the most specific key wins)
  * @param customRules the team's own rules, in file order
+ * @param io          the team's own I/O APIs ({@code [[io]]}), added to the facts layer's catalogue
  */
 public record LockstepConfig(Path file, List<String> select, List<String> ignore, Map<String, Severity> severity,
-        List<CustomCallRule> customRules) {
+        List<CustomCallRule> customRules, List<dev.lockstep.analyzer.facts.io.IoApi> io) {
 
     /** No file: every built-in rule at its default severity. */
     public static final LockstepConfig NONE = new LockstepConfig(null, null, List.of(), Map.of(), List.of());
+
+    /** A configuration that adds no I/O APIs. */
+    public LockstepConfig(Path file, List<String> select, List<String> ignore, Map<String, Severity> severity,
+            List<CustomCallRule> customRules) {
+        this(file, select, ignore, severity, customRules, List.of());
+    }
 
     public LockstepConfig {
         select = select == null ? null : List.copyOf(select);
         ignore = List.copyOf(ignore);
         severity = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(severity));
         customRules = List.copyOf(customRules);
+        io = List.copyOf(io);
     }
 
     /** Every rule that exists under this configuration: the built-in ones, then the team's. */
@@ -55,7 +63,8 @@ public record LockstepConfig(Path file, List<String> select, List<String> ignore
     /** How to scan a notebook under this configuration: its rules, and suppressions applied. */
     public ScanSettings scanSettings(RuleSelection options) {
         RuleSet rules = ruleSet(options);
-        return new ScanSettings(rules, new SuppressionFilter(rules, availableRules()));
+        return new ScanSettings(rules, new SuppressionFilter(rules, availableRules()),
+                dev.lockstep.analyzer.facts.io.IoCatalogue.standard().with(io));
     }
 
     /** The effective severity override for each rule that has one: the most specific matching key wins. */

@@ -17,9 +17,16 @@ public final class NotebookScanner {
     private final FindingFilter filter;
     private final NotebookChecker checker;
 
+    private final dev.lockstep.analyzer.facts.io.IoCatalogue catalogue;
+
     public NotebookScanner(NotebookChecker checker, FindingFilter filter) {
+        this(checker, filter, dev.lockstep.analyzer.facts.io.IoCatalogue.standard());
+    }
+
+    public NotebookScanner(NotebookChecker checker, FindingFilter filter, dev.lockstep.analyzer.facts.io.IoCatalogue catalogue) {
         this.checker = checker;
         this.filter = filter;
+        this.catalogue = catalogue;
     }
 
     public FileReport scan(Path file, String displayPath) {
@@ -31,6 +38,7 @@ public final class NotebookScanner {
         }
         try {
             AnalyzedNotebook analyzed = analyzer.analyze(notebook);
+            analyzed.useCatalogue(catalogue);
             NotebookChecker.Checked checked = checker.checkAll(analyzed);
             List<Finding> findings = filter.apply(analyzed, checked.findings());
             return new FileReport(displayPath, notebook.sha256(), findings, null, checked.inventory());

@@ -15,9 +15,14 @@ public final class ScanSettings implements ScanSettingsSource {
     private final NotebookScanner scanner;
 
     public ScanSettings(RuleSet rules, FindingFilter filter) {
+        this(rules, filter, dev.lockstep.analyzer.facts.io.IoCatalogue.standard());
+    }
+
+    /** Settings whose analyses use {@code catalogue} for I/O (the built-in one plus a team's {@code [[io]]}). */
+    public ScanSettings(RuleSet rules, FindingFilter filter, dev.lockstep.analyzer.facts.io.IoCatalogue catalogue) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.filter = Objects.requireNonNull(filter, "filter");
-        this.scanner = new NotebookScanner(new NotebookChecker(rules), filter);
+        this.scanner = new NotebookScanner(new NotebookChecker(rules), filter, catalogue);
     }
 
     @Override

@@ -79,7 +79,7 @@ class ConfigReaderTest {
     @Test
     void unknownKeys() {
         assertThat(error("select = [\"LS1\"]\n\nselct = [\"LS2\"]\n")).isEqualTo("team/lockstep.toml:3: selct: unknown key "
-                + "(did you mean select?); lockstep.toml has select, ignore, [severity] and [[rules.custom]]");
+                + "(did you mean select?); lockstep.toml has select, ignore, [severity], [[rules.custom]] and [[io]]");
         assertThat(error("[rules]\ncustoms = []\n")).isEqualTo(
                 "team/lockstep.toml:2: rules.customs: unknown key (did you mean custom?); team rules go under [[rules.custom]]");
         assertThat(error(CUSTOM + "requires-keyword = \"x\"\n")).isEqualTo("team/lockstep.toml:8: rules.custom[0]"

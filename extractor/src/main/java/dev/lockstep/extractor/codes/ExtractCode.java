@@ -18,7 +18,11 @@ import java.util.Optional;
 public enum ExtractCode {
     EX001("no-saved-output", "The notebook saves no output, so the job would produce nothing to record or verify."),
     EX002("input-not-on-this-machine",
-            "A file the notebook reads is not on this machine and no --input binds it, so its sha256 cannot be recorded.");
+            "A file the notebook reads is not on this machine and no --input binds it, so its sha256 cannot be recorded."),
+    EX003("place-not-determined",
+            "A read or write whose path extract cannot determine, so it can be neither declared nor moved into the run folder."),
+    EX004("write-outside-run-folder",
+            "A write (or folder made or removed) outside the job's run folder that extract cannot move into it.");
 
     /** The sections every code's page has, in this order. */
     public static final List<String> SECTIONS = List.of("What it means", "Why extract stops", "What to do");

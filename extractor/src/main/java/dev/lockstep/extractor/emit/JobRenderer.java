@@ -122,14 +122,15 @@ public final class JobRenderer {
         scope.put("hasParams", !params.isEmpty());
         List<Map<String, String>> inputs = new ArrayList<>();
         for (InputSpec i : sortedInputs(plan)) {
-            inputs.add(Map.of("name", i.name(), "path", YamlScalars.string(i.path()), "sha256",
-                    i.sha256() == null ? "~" : YamlScalars.string(i.sha256())));
+            inputs.add(Map.of("name", i.name(), "path", YamlScalars.string(withoutFolderSlash(i.path())), "kindPart",
+                    kindPart(i.path()), "sha256", i.sha256() == null ? "~" : YamlScalars.string(i.sha256())));
         }
         scope.put("inputs", inputs);
         scope.put("hasInputs", !inputs.isEmpty());
         List<Map<String, String>> outputs = new ArrayList<>();
         for (OutputSpec o : sortedOutputs(plan)) {
-            outputs.add(Map.of("name", o.name(), "path", YamlScalars.string(o.path()), "compare", compare(o.compare(), true)));
+            outputs.add(Map.of("name", o.name(), "path", YamlScalars.string(withoutFolderSlash(o.path())), "kindPart",
+                    kindPart(o.path()), "compare", compare(o.compare(), true)));
         }
         scope.put("outputs", outputs);
         scope.put("hasOutputs", !outputs.isEmpty());
@@ -139,6 +140,23 @@ public final class JobRenderer {
         scope.put("acceleratorCount", plan.accelerator().equals("cpu") ? "0" : "1");
         scope.put("imports", YamlScalars.flowList(DependencyPass.interpreterImports(plan), false));
         return scope;
+    }
+
+    /**
+     * A plan path that ends with "/" names a folder (a {@code save_pretrained} directory, a folder
+     * of data files): lockstep.yaml gets the path without the slash and {@code kind: folder}, and
+     * the runtime hashes and compares it file by file.
+     */
+    static boolean isFolder(String path) {
+        return path != null && path.length() > 1 && path.endsWith("/");
+    }
+
+    private static String withoutFolderSlash(String path) {
+        return isFolder(path) ? path.substring(0, path.length() - 1) : path;
+    }
+
+    private static String kindPart(String path) {
+        return isFolder(path) ? "kind: " + dev.lockstep.jobformat.PathKind.FOLDER.yaml() + ", " : "";
     }
 
     static String compare(OutputSpec.Comparison comparison, boolean yaml) {

@@ -52,9 +52,19 @@ public final class DependencyPass implements Pass {
         if (file != null) {
             next.change(new Change(name(), 0, 0, "read version pins from " + file));
         }
-        Set<String> local = LocalModuleDependency.localModules(plan.source());
-        shipLocalModules(plan, next, local);
         SyntheticNotebook synthetic = SyntheticNotebook.of(plan.source().notebook(), plan.keptCells());
+        Set<String> local = new java.util.TreeSet<>(LocalModuleDependency.localModules(plan.source()));
+        List<Path> folders = searchFolders(plan);
+        for (var cell : synthetic.analyzed().pythonCells()) {
+            for (ImportBinding binding : cell.semantics().imports()) {
+                String top = binding.topLevelModule();
+                if (!binding.qualifiedName().startsWith(".") && !PythonPackages.isStandardLibrary(binding.qualifiedName())
+                        && find(folders, top) != null) {
+                    local.add(top); // a module or package the notebook finds on disk is shipped, never a PyPI requirement
+                }
+            }
+        }
+        shipLocalModules(plan, next, local, folders);
         Map<String, Requirement> requirements = new TreeMap<>();
         Map<String, Integer> firstCell = new TreeMap<>();
         for (var cell : synthetic.analyzed().pythonCells()) {
@@ -107,18 +117,18 @@ public final class DependencyPass implements Pass {
      * Local modules the notebook imports go into the job beside main.py when they are beside the
      * notebook (a module file, or a package folder); otherwise the job cannot import them: a blocker.
      */
-    private void shipLocalModules(ExtractionPlan plan, ExtractionPlan.Builder next, Set<String> local) {
-        Path directory = plan.options().notebookDirectory();
+    private void shipLocalModules(ExtractionPlan plan, ExtractionPlan.Builder next, Set<String> local, List<Path> folders) {
         for (String module : local) {
             if (module.isEmpty()) {
                 continue;
             }
-            Path file = directory == null ? null : directory.resolve(module + ".py");
-            Path folder = directory == null ? null : directory.resolve(module);
-            if (file != null && Files.isRegularFile(file)) {
+            Path found = find(folders, module);
+            Path file = found != null && found.toString().endsWith(".py") ? found : null;
+            Path folder = found != null && file == null ? found : null;
+            if (file != null) {
                 next.ship("pipeline/" + module + ".py", file);
                 next.change(new Change(name(), 0, 0, "shipped local module " + module + ".py with the job"));
-            } else if (folder != null && Files.isRegularFile(folder.resolve("__init__.py"))) {
+            } else if (folder != null) {
                 try (var walk = Files.walk(folder)) {
                     for (Path source : walk.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".py")).sorted().toList()) {
                         next.ship("pipeline/" + module + "/" + folder.relativize(source).toString().replace('\\', '/'), source);
@@ -133,6 +143,62 @@ public final class DependencyPass implements Pass {
                         + "/ package) next to the notebook and extract again, or replace the import"));
             }
         }
+    }
+
+    /**
+     * Where the notebook's imports are found: its own folder, then the folders its code adds to
+     * {@code sys.path} ({@code sys.path.append("../..")}, resolved from the notebook's folder).
+     */
+    private static List<Path> searchFolders(ExtractionPlan plan) {
+        Path directory = plan.options().notebookDirectory();
+        List<Path> folders = new ArrayList<>();
+        if (directory == null) {
+            return folders;
+        }
+        folders.add(directory);
+        var notebook = plan.source();
+        for (var call : notebook.calls()) {
+            if (!call.is("sys.path.append", "sys.path.insert") || call.positional().isEmpty()) {
+                continue;
+            }
+            String value = notebook.facts().values().of(call.cell(), call.positional().get(call.positional().size() - 1)).string();
+            if (value == null || value.startsWith("~")) {
+                continue;
+            }
+            try {
+                Path folder = directory.resolve(value).normalize();
+                if (Files.isDirectory(folder) && !folders.contains(folder)) {
+                    folders.add(folder);
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                // not a path on this system
+            }
+        }
+        return folders;
+    }
+
+    /** A module file {@code name.py}, or a package folder {@code name/} holding Python files (with or without __init__.py). */
+    private static Path find(List<Path> folders, String module) {
+        if (module.isEmpty() || !module.matches("[A-Za-z_]\\w*")) {
+            return null;
+        }
+        for (Path folder : folders) {
+            Path file = folder.resolve(module + ".py");
+            if (Files.isRegularFile(file)) {
+                return file;
+            }
+            Path pkg = folder.resolve(module);
+            if (Files.isDirectory(pkg)) {
+                try (var list = Files.list(pkg)) {
+                    if (list.anyMatch(p -> p.toString().endsWith(".py") || Files.isRegularFile(p.resolve("__init__.py")))) {
+                        return pkg;
+                    }
+                } catch (IOException e) {
+                    // unreadable: not a package we can ship
+                }
+            }
+        }
+        return null;
     }
 
     private static void remember(Map<String, dev.lockstep.analyzer.rules.dependencies.Requirement> installed,

@@ -273,7 +273,7 @@ public class RunJob {
         other.add(new String[] {"--strict-hardware", "refuse to run when the machine differs from lockstep.yaml's"
                 + " hardware"});
         other.add(new String[] {"--against RUN", "verify: compare with this recorded run (default: the newest"
-                + " successful one)"});
+                + " successful run of the same parameters and inputs)"});
         other.add(new String[] {"--runs A B", "verify: compare two recorded runs, A the baseline; runs nothing"});
         other.add(new String[] {"-h, --help", "show this help"});
         int width = 0;

@@ -16,6 +16,7 @@ import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.event.events.ProgressEvent;
 import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
 import dev.lockstep.packaging.BaseImageSetting;
+import dev.lockstep.packaging.JobSpecs;
 import dev.lockstep.packaging.PackagingException;
 import dev.lockstep.packaging.lock.JobLocker;
 import dev.lockstep.packaging.lock.LockFile;
@@ -26,8 +27,6 @@ import dev.lockstep.runtime.record.AtomicFiles;
 import dev.lockstep.runtime.record.CanonicalJson;
 import dev.lockstep.jobformat.InputSpec;
 import dev.lockstep.jobformat.JobSpec;
-import dev.lockstep.jobformat.InvalidJobSpecException;
-import dev.lockstep.jobformat.JobSpecLoader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -84,12 +83,7 @@ public final class ImageBuilder {
 
   public Result build(Request request) throws PackagingException {
     Path job = request.jobDirectory();
-    JobSpec spec;
-    try {
-      spec = new JobSpecLoader().load(job);
-    } catch (InvalidJobSpecException e) {
-      throw PackagingException.usage(e.getMessage());
-    }
+    JobSpec spec = JobSpecs.load(job);
     LockFile lock = JobLocker.read(job);
     String jobSha256;
     try {

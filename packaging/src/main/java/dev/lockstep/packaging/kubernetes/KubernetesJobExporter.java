@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.lockstep.packaging.JobSpecs;
 import dev.lockstep.packaging.PackagingException;
 import dev.lockstep.packaging.image.ImageBuilder;
-import dev.lockstep.runtime.JobException;
 import dev.lockstep.runtime.record.CanonicalJson;
 import dev.lockstep.jobformat.HardwareSpec;
 import dev.lockstep.jobformat.JobSpec;
-import dev.lockstep.jobformat.InvalidJobSpecException;
-import dev.lockstep.jobformat.JobSpecLoader;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -62,12 +60,7 @@ public final class KubernetesJobExporter {
 
   public Job export(Request request) throws PackagingException {
     Path job = request.jobDirectory();
-    JobSpec spec;
-    try {
-      spec = new JobSpecLoader().load(job);
-    } catch (InvalidJobSpecException e) {
-      throw PackagingException.usage(e.getMessage());
-    }
+    JobSpec spec = JobSpecs.load(job);
     JsonNode image = imageRecord(job);
     String digest = image.path("digest").asText();
     String repository = request.repository().orElseGet(() -> {
@@ -198,12 +191,7 @@ public final class KubernetesJobExporter {
 
   /** A default Job name from the notebook's name: lowercase, '-' for anything else, 63 at most. */
   public static String defaultName(Path jobDirectory) throws PackagingException {
-    JobSpec spec;
-    try {
-      spec = new JobSpecLoader().load(jobDirectory);
-    } catch (InvalidJobSpecException e) {
-      throw PackagingException.usage(e.getMessage());
-    }
+    JobSpec spec = JobSpecs.load(jobDirectory);
     String base = spec.source().map(s -> s.notebook().replaceAll("\\.ipynb$", ""))
         .orElse(jobDirectory.toAbsolutePath().normalize().getFileName().toString());
     String name = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");

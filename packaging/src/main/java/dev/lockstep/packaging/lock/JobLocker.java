@@ -1,6 +1,7 @@
 package dev.lockstep.packaging.lock;
 
 import dev.lockstep.packaging.BaseImageSetting;
+import dev.lockstep.packaging.JobSpecs;
 import dev.lockstep.packaging.PackagingException;
 import dev.lockstep.runtime.JobException;
 import dev.lockstep.runtime.hashing.JobHash;
@@ -9,8 +10,6 @@ import dev.lockstep.runtime.interpreter.InterpreterProbe;
 import dev.lockstep.runtime.record.AtomicFiles;
 import dev.lockstep.runtime.record.CanonicalJson;
 import dev.lockstep.jobformat.JobSpec;
-import dev.lockstep.jobformat.InvalidJobSpecException;
-import dev.lockstep.jobformat.JobSpecLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,12 +46,7 @@ public final class JobLocker {
 
   public Result lock(Request request) throws PackagingException {
     Path job = request.jobDirectory();
-    JobSpec spec;
-    try {
-      spec = new JobSpecLoader().load(job);
-    } catch (InvalidJobSpecException e) {
-      throw PackagingException.usage(e.getMessage());
-    }
+    JobSpec spec = JobSpecs.load(job);
     for (Map.Entry<String, String> revision : request.revisions().entrySet()) {
       if (!COMMIT.matcher(revision.getValue()).matches()) {
         throw PackagingException.usage("--revision " + revision.getKey() + "=" + revision.getValue()

@@ -2,16 +2,18 @@ package dev.lockstep.runtime.compare;
 
 import dev.lockstep.jobformat.JobLayout;
 import dev.lockstep.runtime.compare.text.VolatileText;
+import dev.lockstep.runtime.record.RunLog;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** Compares the run.log of two runs, with {@link VolatileText} masking both. */
+/**
+ * Compares the printed output of two runs, stream by stream (stdout.log, stderr.log), with
+ * {@link VolatileText} masking both.
+ */
 final class LogComparator {
 
   private static final int SHOWN_CHARACTERS = 160;
@@ -19,24 +21,25 @@ final class LogComparator {
   private LogComparator() {}
 
   static LogVerdict compare(Path baselineRun, Path candidateRun, boolean mustMatch) {
-    String baseline;
-    String candidate;
+    RunLog.Streams baseline;
+    RunLog.Streams candidate;
     try {
-      baseline = read(baselineRun);
-      candidate = read(candidateRun);
+      baseline = RunLog.read(baselineRun);
+      candidate = RunLog.read(candidateRun);
     } catch (IOException e) {
-      return new LogVerdict(LogVerdict.Verdict.NOT_COMPARED, List.of(), "cannot read " + JobLayout.RUN_LOG + ": " + e.getMessage(),
+      return new LogVerdict(LogVerdict.Verdict.NOT_COMPARED, List.of(), "cannot read the printed output: " + e.getMessage(),
           mustMatch);
     }
     if (baseline == null || candidate == null) {
       return new LogVerdict(LogVerdict.Verdict.NOT_COMPARED, List.of(),
-          (baseline == null ? "the baseline run" : "the candidate run") + " has no " + JobLayout.RUN_LOG, mustMatch);
+          (baseline == null ? "the baseline run" : "the candidate run") + " has no " + JobLayout.RUN_STDOUT + " and "
+              + JobLayout.RUN_STDERR, mustMatch);
     }
     if (baseline.equals(candidate)) {
       return new LogVerdict(LogVerdict.Verdict.IDENTICAL, List.of(), "", mustMatch);
     }
-    VolatileText.Masked maskedBaseline = VolatileText.mask(baseline);
-    VolatileText.Masked maskedCandidate = VolatileText.mask(candidate);
+    VolatileText.Masked maskedBaseline = baseline.masked();
+    VolatileText.Masked maskedCandidate = candidate.masked();
     Set<VolatileText.Kind> kinds = EnumSet.noneOf(VolatileText.Kind.class);
     kinds.addAll(maskedBaseline.kinds());
     kinds.addAll(maskedCandidate.kinds());
@@ -44,13 +47,12 @@ final class LogComparator {
     if (maskedBaseline.text().equals(maskedCandidate.text())) {
       return new LogVerdict(LogVerdict.Verdict.SAME_WHEN_MASKED, masked, "", mustMatch);
     }
-    return new LogVerdict(LogVerdict.Verdict.DIFFERENT, masked, firstDifference(maskedBaseline.text(), maskedCandidate.text()),
-        mustMatch);
-  }
-
-  private static String read(Path runDirectory) throws IOException {
-    Path log = runDirectory.resolve(JobLayout.RUN_LOG);
-    return Files.isRegularFile(log) ? Files.readString(log, StandardCharsets.UTF_8) : null;
+    VolatileText.Masked out = VolatileText.mask(candidate.stdout());
+    String stream = out.text().equals(VolatileText.mask(baseline.stdout()).text()) ? "stderr" : "stdout";
+    String detail = stream.equals("stdout")
+        ? firstDifference(VolatileText.mask(baseline.stdout()).text(), out.text())
+        : firstDifference(VolatileText.mask(baseline.stderr()).text(), VolatileText.mask(candidate.stderr()).text());
+    return new LogVerdict(LogVerdict.Verdict.DIFFERENT, masked, stream + " " + detail, mustMatch);
   }
 
   /** "line 3: \"loss 0.25\" vs baseline \"loss 0.5\"" (lines are 1-based). */

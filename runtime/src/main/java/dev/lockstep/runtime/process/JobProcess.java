@@ -1,5 +1,6 @@
 package dev.lockstep.runtime.process;
 
+import dev.lockstep.jobformat.JobLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +35,9 @@ public final class JobProcess {
     ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
     builder.environment().clear();
     builder.environment().putAll(environment);
-    try (OutputStream log = Files.newOutputStream(logFile)) {
+    try (OutputStream log = Files.newOutputStream(logFile);
+        OutputStream stdoutLog = Files.newOutputStream(logFile.resolveSibling(JobLayout.RUN_STDOUT));
+        OutputStream stderrLog = Files.newOutputStream(logFile.resolveSibling(JobLayout.RUN_STDERR))) {
       Process process = builder.start();
       process.getOutputStream().close();
       // If the JVM is stopped (SIGTERM), take the job down with it rather than orphan it.
@@ -44,8 +47,8 @@ public final class JobProcess {
       }, "lockstep-stop-job");
       Runtime.getRuntime().addShutdownHook(killJob);
       StderrTail tail = new StderrTail(STDERR_TAIL_BYTES);
-      Thread out = pump(process.getInputStream(), callerOut, log, new SecretRedactor(secretValues), null);
-      Thread err = pump(process.getErrorStream(), callerErr, log, new SecretRedactor(secretValues), tail);
+      Thread out = pump(process.getInputStream(), callerOut, log, stdoutLog, new SecretRedactor(secretValues), null);
+      Thread err = pump(process.getErrorStream(), callerErr, log, stderrLog, new SecretRedactor(secretValues), tail);
       try {
         int exitCode = process.waitFor();
         out.join();
@@ -71,10 +74,10 @@ public final class JobProcess {
    * line at a time: {@code python -u} writes print()'s pieces separately, and without line
    * assembly a stdout line and a stderr line would interleave mid-line in run.log.
    */
-  private static Thread pump(InputStream source, PrintStream caller, OutputStream log, SecretRedactor redactor,
-      StderrTail tail) {
+  private static Thread pump(InputStream source, PrintStream caller, OutputStream log, OutputStream streamLog,
+      SecretRedactor redactor, StderrTail tail) {
     Thread thread = new Thread(() -> {
-      LogLines lines = new LogLines(log, caller);
+      LogLines lines = new LogLines(log, caller, streamLog);
       byte[] buffer = new byte[8192];
       try (source) {
         int read;
@@ -114,11 +117,14 @@ public final class JobProcess {
     private static final int MAX_PENDING = 64 * 1024;
 
     private final OutputStream log;
+    /** This stream alone (stdout.log or stderr.log): its order does not depend on the other stream's timing. */
+    private final OutputStream streamLog;
     private final PrintStream caller;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
-    LogLines(OutputStream log, PrintStream caller) {
+    LogLines(OutputStream log, PrintStream caller, OutputStream streamLog) {
       this.log = log;
+      this.streamLog = streamLog;
       this.caller = caller;
     }
 
@@ -148,6 +154,11 @@ public final class JobProcess {
         } catch (IOException e) {
           caller.println("lockstep: cannot write run.log: " + e.getMessage());
         }
+      }
+      try {
+        pending.writeTo(streamLog);
+      } catch (IOException e) {
+        caller.println("lockstep: cannot write the stream's log: " + e.getMessage());
       }
       pending.reset();
     }

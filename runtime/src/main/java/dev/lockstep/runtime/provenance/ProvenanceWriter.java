@@ -140,8 +140,17 @@ public final class ProvenanceWriter {
     return map.isEmpty() ? null : map;
   }
 
+  /** The version Maven recorded in the runtime jar (pom.properties); "dev" when run from classes. */
   private static String runtimeVersion() {
-    String version = ProvenanceWriter.class.getPackage().getImplementationVersion();
-    return version == null ? "dev" : version;
+    try (var in = ProvenanceWriter.class.getResourceAsStream("/META-INF/maven/dev.lockstep/lockstep-runtime/pom.properties")) {
+      if (in != null) {
+        java.util.Properties properties = new java.util.Properties();
+        properties.load(in);
+        return properties.getProperty("version", "dev");
+      }
+    } catch (IOException e) {
+      // fall through
+    }
+    return "dev";
   }
 }

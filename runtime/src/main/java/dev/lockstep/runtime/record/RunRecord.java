@@ -112,13 +112,16 @@ public record RunRecord(
   public record Output(String path, String sha256, Long size) {}
 
   /**
-   * The run's printed output (stdout and stderr, secrets masked), kept in run.log.
+   * The run's printed output (secrets masked): run.log holds stdout and stderr in arrival order
+   * for people; stdout.log and stderr.log hold each stream alone, and are what is hashed and
+   * compared (the order in which two streams interleave depends on timing, not on the program).
    *
    * @param path {@code run.log}, relative to the run directory
-   * @param sha256 of run.log's bytes
-   * @param maskedSha256 of its text with volatile parts masked (see VolatileText): equal for two
-   *     runs that printed the same things
+   * @param stdoutSha256 of stdout.log's bytes
+   * @param stderrSha256 of stderr.log's bytes
+   * @param maskedSha256 of both streams' text with volatile parts masked (see VolatileText):
+   *     equal for two runs that printed the same things
    * @param masked the kinds of volatile parts that were masked, e.g. {@code ["memory address", "timing"]}
    */
-  public record Log(String path, String sha256, String maskedSha256, List<String> masked) {}
+  public record Log(String path, String stdoutSha256, String stderrSha256, String maskedSha256, List<String> masked) {}
 }

@@ -16,12 +16,18 @@ final class CellComparator {
 
   private final Tolerance tolerance;
   private final boolean twice;
+  private final boolean savedOutputs;
   private final String referenceName;
   private final String candidateName;
 
-  CellComparator(Tolerance tolerance, boolean twice) {
+  /**
+   * @param savedOutputs whether any cell of the saved notebook has outputs: a notebook saved with
+   *     every output cleared but its execution counts kept claims nothing about what cells print
+   */
+  CellComparator(Tolerance tolerance, boolean twice, boolean savedOutputs) {
     this.tolerance = tolerance;
     this.twice = twice;
+    this.savedOutputs = savedOutputs;
     this.referenceName = twice ? "run 1" : "saved";
     this.candidateName = twice ? "run 2" : "replay";
   }
@@ -56,6 +62,10 @@ final class CellComparator {
     if (!twice && !cell.hasSavedResult()) {
       return new CellReport(cell.number(), Verdict.NOT_COMPARED,
           "never run in the saved notebook: no execution count and no outputs", List.of(), notes);
+    }
+    if (!twice && !savedOutputs) {
+      return new CellReport(cell.number(), Verdict.NOT_COMPARED,
+          "the saved notebook holds no outputs in any cell (saved with outputs cleared): nothing it claims", List.of(), notes);
     }
     CellOutputs a = CellOutputs.of(twice ? reference.outputs() : cell.outputs());
     CellOutputs b = CellOutputs.of(candidate.outputs());

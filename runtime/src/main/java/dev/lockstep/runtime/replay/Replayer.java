@@ -50,7 +50,8 @@ public final class Replayer {
       HarnessProcess harness = new HarnessProcess(python, scratch);
       HarnessRun first = runOnce(harness, request, order, folder, relative, scratch, "run1");
       HarnessRun second = request.twice() ? runOnce(harness, request, order, folder, relative, scratch, "run2") : null;
-      CellComparator comparator = new CellComparator(request.tolerance(), request.twice());
+      CellComparator comparator = new CellComparator(request.tolerance(), request.twice(),
+          notebook.codeCells().stream().anyMatch(c -> !c.outputs().isEmpty()));
       List<CellReport> cells = new ArrayList<>();
       for (NotebookCell cell : notebook.codeCells()) {
         cells.add(request.twice()

@@ -138,6 +138,18 @@ class ReplayerTest {
   }
 
   @Test
+  void aNotebookSavedWithOutputsClearedButCountsKeptClaimsNothing() throws Exception {
+    Path nb = temp.resolve("cleared.ipynb");
+    Files.writeString(nb, """
+        {"cells": [{"cell_type": "code", "execution_count": 1, "metadata": {}, "outputs": [], "source": "print(1)"}],
+         "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+        """);
+    ReplayReport report = new Replayer().replay(request(nb)).report();
+    assertThat(report.outcome()).isEqualTo(ReplayReport.Outcome.NOTHING_COMPARED);
+    assertThat(cell(report, 1).detail()).contains("saved with outputs cleared");
+  }
+
+  @Test
   void anotherKernelLanguageIsRefused() {
     assertThatThrownBy(() -> new Replayer().replay(request(notebook("r-kernel"))))
         .isInstanceOf(ReplayException.class)

@@ -151,6 +151,13 @@ public final class Hyperparameters {
         if (node == null) {
             return null;
         }
+        SyntaxNode n = node;
+        while (n.is("unary_operator") && n.child("argument") != null) {
+            n = n.child("argument");
+        }
+        if (!n.is("integer") && !n.is("float")) {
+            return null; // a computation (3 * 2) is not a literal the config can stand in for
+        }
         Object value = dev.lockstep.analyzer.facts.values.Values.literal(node).toJava();
         return value instanceof Long || value instanceof Double ? (Number) value : null;
     }

@@ -46,7 +46,10 @@ public final class VolatileText {
     PROGRESS_BAR("(?m)^.*\\d+%\\|[^|\\n]*\\|.*$|^.*\\d+/\\d+ \\[[=>.]{5,}\\].*$"),
     /** ISO-8601 and {@code date}-style timestamps: {@code 2026-11-27 10:15:00,123}, {@code 2026-11-27T10:15:00Z}. */
     TIMESTAMP("\\b\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?"
-        + "|\\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\\d{1,2} \\d{2}:\\d{2}:\\d{2}(?: \\d{4})?"),
+        + "|\\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\\d{1,2} \\d{2}:\\d{2}:\\d{2}(?: \\d{4})?"
+        // statsmodels' summary tables: "Date:  Thu, 03 Dec 2026" and "Time:  15:47:54"
+        + "|\\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4}\\b"
+        + "|(?<=\\bTime:\\s{1,40})\\d{1,2}:\\d{2}:\\d{2}\\b"),
     /** Object reprs and pointers: {@code <Model object at 0x7f3b2c1d0e80>}. */
     MEMORY_ADDRESS("\\b0x[0-9a-fA-F]{6,16}\\b"),
     /**

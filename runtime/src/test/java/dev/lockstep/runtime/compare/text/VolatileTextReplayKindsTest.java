@@ -19,6 +19,8 @@ class VolatileTextReplayKindsTest {
       <table id="T_8b2f1"><th id="T_8b2f1_level0_col0"> => <table id="<html-element-id>"><th id="<html-element-id>_level0_col0"> => HTML_ELEMENT_ID
       100%|##########| 10/10 [00:00<00:00, 1843.22it/s] => <progress-bar> => PROGRESS_BAR
       32/32 [==============================] - 1s 3ms/step - loss: 0.25 => <progress-bar> => PROGRESS_BAR
+      Date:                Thu, 03 Dec 2026   Prob (F-statistic):  2.83e-239 => Date:                <timestamp>   Prob (F-statistic):  2.83e-239 => TIMESTAMP
+      Time:                        15:47:54   Log-Likelihood:  -146.51 => Time:                        <timestamp>   Log-Likelihood:  -146.51 => TIMESTAMP
       """)
   void masksAndNamesEachKind(String text, String masked, Kind kind) {
     VolatileText.Masked result = VolatileText.mask(text.strip());
