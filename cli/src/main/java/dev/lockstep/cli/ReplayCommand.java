@@ -44,14 +44,13 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "Runs the notebook's code cells in one fresh Python process (no Jupyter server), the way a kernel does,"
-                    + " and compares every cell with the outputs saved in the notebook (or, with --twice, two replays"
-                    + " with each other).",
-            "Numbers are compared within --atol/--rtol, volatile text (memory addresses, timings, temporary"
-                    + " paths...) is recognised and named, and images are compared by decoded pixels. The notebook is"
-                    + " never modified; the cells run in a temporary copy of its folder.",
-            "Exit 0: every compared cell identical, within tolerance or volatile only. 1: a cell differs, raised,"
-                    + " did not run, or nothing could be compared. 2: bad usage, an unreadable notebook or another"
-                    + " kernel language."
+                    + " and compares every cell with the outputs saved in the notebook (or, with --twice, two replays with"
+                    + " each other): numbers within --atol/--rtol, volatile text (memory addresses, timings, temporary"
+                    + " paths...) recognised and named, images by decoded pixels.",
+            "The notebook is never modified; the cells run in a temporary copy of its folder.",
+            "Exit 0: every compared cell identical, within tolerance or volatile only. 1: a cell differs, raised, did"
+                    + " not run, or nothing could be compared. 2: bad usage, an unreadable notebook or another kernel"
+                    + " language."
         })
 public final class ReplayCommand implements Callable<Integer> {
 

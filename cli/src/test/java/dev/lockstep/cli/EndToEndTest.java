@@ -147,8 +147,11 @@ class EndToEndTest {
         CliRunner.Result baseline = CliRunner.run("run", job.toString(), "--python", PYTHON.toString());
         assertThat(baseline.exitCode()).as(baseline.err()).isZero();
 
+        // Other parameters: compared with the first run on purpose (a plain verify only compares runs
+        // asked to compute the same thing).
+        String first = runIds(job).get(0);
         CliRunner.Result nudged = CliRunner.run("verify", job.toString(), "--python", PYTHON.toString(), "--param",
-                "learning_rate=0.05000001");
+                "learning_rate=0.05000001", "--against", first);
         assertThat(nudged.exitCode()).as(nudged.out() + nudged.err()).isZero();
         assertThat(nudged.out()).contains("  weights  within tolerance (max abs diff ", "param learning_rate",
                 "verify passed");

@@ -119,6 +119,45 @@ class ReviewBrowserTest {
         looksLikeAPage(page, "verified-job.png");
     }
 
+    @Test
+    void theFolderSummarySortsWhenAPersonClicksAColumnHeading() throws Exception {
+        Path page = work.resolve("sortable.html");
+        CliRunner.run("review", EXAMPLES.toString(), "--html", page.toString());
+        Path control = Files.writeString(work.resolve("control.html"),
+                "<!DOCTYPE html><html><body><script>console.warn('control'); missing();</script></body></html>");
+        try (DevToolsPage controlPage = DevToolsPage.launch(work)) {
+            controlPage.open(control);
+            assertThat(controlPage.problems()).as("the DevTools check sees console calls and exceptions")
+                    .anySatisfy(p -> assertThat(p).contains("control"))
+                    .anySatisfy(p -> assertThat(p).contains("missing"));
+        }
+        try (DevToolsPage browserPage = DevToolsPage.launch(work)) {
+            browserPage.open(page);
+            String column = "Array.from(document.querySelectorAll('#summary tbody tr'))"
+                    + ".map(function (r) { return r.cells[%d].getAttribute('data-sort'); })";
+            String click = "document.querySelectorAll('#summary th')[%d].click();";
+            List<Integer> before = numbers(browserPage.evaluate(String.format(column, 4)));
+            browserPage.evaluate(String.format(click, 4));
+            List<Integer> ascending = numbers(browserPage.evaluate(String.format(column, 4)));
+            browserPage.evaluate(String.format(click, 4));
+            List<Integer> descending = numbers(browserPage.evaluate(String.format(column, 4)));
+            assertThat(ascending).hasSize(before.size()).isSorted().containsExactlyInAnyOrderElementsOf(before);
+            assertThat(descending).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            assertThat(ascending).isNotEqualTo(before); // the click changed the order (document order is by name)
+            assertThat(browserPage.evaluate("document.querySelectorAll('#summary th')[4].getAttribute('aria-sort')")
+                    .asText()).isEqualTo("descending");
+            assertThat(browserPage.evaluate("document.querySelector('svg.graph').getBBox().height").asDouble())
+                    .isGreaterThan(100);
+            assertThat(browserPage.problems()).as("console calls, exceptions, CSP violations").isEmpty();
+        }
+    }
+
+    private static List<Integer> numbers(com.fasterxml.jackson.databind.JsonNode array) {
+        List<Integer> values = new java.util.ArrayList<>();
+        array.forEach(v -> values.add(Integer.parseInt(v.asText())));
+        return values;
+    }
+
     /** A screenshot that a person would call a page: many colours, not one. */
     private static void looksLikeAPage(Path page, String name) throws Exception {
         BufferedImage image = browser.screenshot(page, SHOTS.resolve(name), 1200, 1600);

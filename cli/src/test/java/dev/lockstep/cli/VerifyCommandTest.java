@@ -55,7 +55,8 @@ class VerifyCommandTest {
     void aFailedNewRunIsAFailureWithNothingCompared() throws IOException {
         Path job = HandMadeJob.write(temp.resolve("job"));
         assertThat(CliRunner.run("run", job.toString()).exitCode()).isZero();
-        CliRunner.Result result = CliRunner.run("verify", job.toString(), "--param", "fail=true");
+        String baseline = new dev.lockstep.runtime.record.RunHistory(job).runIds().get(0);
+        CliRunner.Result result = CliRunner.run("verify", job.toString(), "--param", "fail=true", "--against", baseline);
         assertThat(result.exitCode()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(result.err()).contains("job failed in notebook cell 5", "nothing compared with baseline");
     }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The runtime jar embedded in the extractor is the one this build just made from the runtime's
- * sources, not an older copy from a local Maven repository: every runtime class in it has the
- * bytes of the runtime classes this test runs against (in a root build, the runtime module the
+ * sources, not an older copy from a local Maven repository: every Lockstep class in it (the
+ * runtime's, and jobformat's it carries) has the bytes of the classes this test runs against (in a root build, the runtime module the
  * reactor has just compiled and packaged). A root {@code mvn test} that packages nothing would
  * take the standalone jar from the local repository; after a change to the runtime, this test
  * is what says so.
@@ -30,7 +30,8 @@ class EmbeddedRuntimeJarIsFreshTest {
         try (JarInputStream jar = new JarInputStream(RuntimeJar.open())) {
             for (ZipEntry entry = jar.getNextEntry(); entry != null; entry = jar.getNextEntry()) {
                 String name = entry.getName();
-                if (!name.startsWith("dev/lockstep/runtime/") || !name.endsWith(".class")) {
+                // The runtime's classes and those of Lockstep modules it carries (jobformat).
+                if (!name.startsWith("dev/lockstep/") || !name.endsWith(".class")) {
                     continue;
                 }
                 byte[] embedded = jar.readAllBytes();
@@ -42,7 +43,7 @@ class EmbeddedRuntimeJarIsFreshTest {
                 compared.add(name);
             }
         }
-        assertThat(compared).as("runtime classes in the embedded jar").hasSizeGreaterThan(20)
+        assertThat(compared).as("Lockstep classes in the embedded jar").hasSizeGreaterThan(20)
                 .contains("dev/lockstep/runtime/Main.class");
         assertThat(differing)
                 .as("runtime classes whose embedded copy is not the one just built (a stale standalone jar from a"

@@ -4,6 +4,7 @@ import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.Definition;
 import dev.lockstep.analyzer.analysis.ProgramPoint;
+import dev.lockstep.analyzer.semantics.BindingKind;
 import dev.lockstep.analyzer.semantics.NameRead;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +44,9 @@ public record CellGraph(List<Node> nodes, List<Edge> edges) {
      * Names defined in cell {@code from} and read in cell {@code to}.
      *
      * @param outOfOrder the definition is in a later cell: the read works only if that cell ran first
+     * @param importsOnly every name is bound by an import (drawn lighter: imports reach most cells)
      */
-    public record Edge(int from, int to, Set<String> names, boolean outOfOrder) {
+    public record Edge(int from, int to, Set<String> names, boolean outOfOrder, boolean importsOnly) {
         public Edge {
             names = java.util.Collections.unmodifiableSet(new TreeSet<>(names));
         }
@@ -91,7 +93,9 @@ public record CellGraph(List<Node> nodes, List<Edge> edges) {
                 Edge existing = edges.get(key);
                 Set<String> names = new TreeSet<>(existing == null ? Set.of() : existing.names());
                 names.add(read.name());
-                edges.put(key, new Edge(from, number, names, outOfOrder));
+                boolean importsOnly = source.kind() == BindingKind.IMPORT && (existing == null || existing.importsOnly());
+                edges.put(key, new Edge(from, number, names, outOfOrder || (existing != null && existing.outOfOrder()),
+                        importsOnly));
             }
         }
         return new CellGraph(nodes, new ArrayList<>(edges.values()));

@@ -73,10 +73,12 @@ public final class HtmlReviewReport {
             "svg .node rect{fill:#ddf4ff;stroke:#54aeff}svg .node.dropped rect{fill:#eaeef2;stroke:#afb8c1}svg .node.dropped text{fill:#8c959f}",
             "svg .node.blocked rect{stroke:var(--fail);stroke-width:2}svg text{font:11px ui-monospace,Menlo,Consolas,monospace;fill:#1f2328}",
             "svg .count{fill:#57606a}svg .edge{fill:none;stroke:#8c959f;stroke-width:1.2}svg .edge.late{stroke:var(--fail);stroke-width:1.6}",
+            "svg .edge.import{stroke:#c4cbd2;stroke-width:.8;stroke-opacity:.6}",
             "svg .blocker{fill:var(--fail)}svg text.blocker-mark{fill:#fff;font-weight:700}svg .nfind{fill:#bf8700}",
             ".legend span{margin-right:14px}.swatch{display:inline-block;width:14px;height:10px;border:1px solid #54aeff;background:#ddf4ff;vertical-align:middle;margin-right:4px}",
             ".swatch.dropped{background:#eaeef2;border-color:#afb8c1}.swatch.blocked{border:2px solid var(--fail)}",
             ".swatch.edge{height:0;border:0;border-top:2px solid #8c959f;background:none}.swatch.late{border-top-color:var(--fail)}",
+            ".swatch.import{border-top:1px solid #c4cbd2}",
             "footer{color:var(--muted);margin:32px 0 8px;font-size:12px}");
 
     private static final int MAX_EXCERPT_LINES = 12;
@@ -438,7 +440,8 @@ public final class HtmlReviewReport {
         int height = TOP * 2 + Math.max(n, 1) * ROW;
         h.append("<p class=\"legend\"><span><i class=\"swatch\"></i>kept by extract</span><span><i class=\"swatch dropped\">"
                 + "</i>left out by extract</span><span><i class=\"swatch blocked\"></i>blocker</span><span><i class=\"swatch "
-                + "edge\"></i>def&rarr;use</span><span><i class=\"swatch edge late\"></i>works only out of order</span>"
+                + "edge\"></i>def&rarr;use</span><span><i class=\"swatch edge import\"></i>an import used</span>"
+                + "<span><i class=\"swatch edge late\"></i>works only out of order</span>"
                 + "<span>[n] execution count</span></p>\n");
         h.append("<svg class=\"graph\" id=\"").append(id).append("-graph\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
                 .append(width).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ')
@@ -454,7 +457,8 @@ public final class HtmlReviewReport {
             int ya = y(a);
             int yb = y(b);
             int x = right + bulge(a, b);
-            h.append("<path class=\"edge").append(e.outOfOrder() ? " late" : "").append("\" d=\"M").append(right).append(',')
+            h.append("<path class=\"edge").append(e.outOfOrder() ? " late" : e.importsOnly() ? " import" : "")
+                    .append("\" d=\"M").append(right).append(',')
                     .append(ya).append(" C").append(x).append(',').append(ya).append(' ').append(x).append(',').append(yb)
                     .append(' ').append(right + 2).append(',').append(yb).append("\" marker-end=\"url(#").append(id)
                     .append(e.outOfOrder() ? "-b" : "-a").append(")\"><title>cell ").append(e.from()).append(" \u2192 cell ")

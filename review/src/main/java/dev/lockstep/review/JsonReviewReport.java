@@ -191,6 +191,7 @@ public final class JsonReviewReport {
             }
             json.writeEndArray();
             json.writeBooleanField("outOfOrder", e.outOfOrder());
+            json.writeBooleanField("importsOnly", e.importsOnly());
             json.writeEndObject();
         }
         json.writeEndArray();

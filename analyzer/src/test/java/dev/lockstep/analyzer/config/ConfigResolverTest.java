@@ -145,7 +145,7 @@ class ConfigResolverTest {
         Path notebook = notebook("nb.ipynb");
         ScanResult result = scan(ConfigResolver.discovering(RuleSelection.NONE), notebook);
         assertThat(result.files().get(0).error()).isEqualTo(repo.resolve("lockstep.toml") + ":1: selct: unknown key "
-                + "(did you mean select?); lockstep.toml has select, ignore, [severity] and [[rules.custom]]");
+                + "(did you mean select?); lockstep.toml has select, ignore, [severity], [[rules.custom]] and [[io]]");
     }
 
     static ScanResult scan(ConfigResolver resolver, Path... notebooks) {

@@ -21,8 +21,8 @@ final class CellComparator {
   private final String candidateName;
 
   /**
-   * @param savedOutputs whether any cell of the saved notebook has outputs: a notebook saved with
-   *     every output cleared but its execution counts kept claims nothing about what cells print
+   * @param savedOutputs whether the saved outputs say what the cells print (false for a notebook
+   *     saved with every output cleared but its execution counts kept: it claims nothing)
    */
   CellComparator(Tolerance tolerance, boolean twice, boolean savedOutputs) {
     this.tolerance = tolerance;
