@@ -25,7 +25,7 @@ public final class UnpinnedModelRevision implements Rule {
     public void check(RuleContext context) {
         HubReferences references = HubReferences.of(context.notebook());
         for (CallSite call : context.notebook().calls()) {
-            HubLoads.HubLoad load = HubLoads.of(call);
+            HubLoads.HubLoad load = HubLoads.of(call, context.notebook().facts().io());
             if (load == null || load.datasetRepo() || call.hasStarArgs()) {
                 continue; // dataset repositories are LS403's; **kwargs may carry the revision
             }
