@@ -48,7 +48,12 @@ public final class RuleContext {
      * first one names the cells that repeat it. One cause, one finding, one fix to make.
      */
     public void reportOnce(AnalyzedCell cell, SyntaxNode node, String message) {
-        Integer first = firstByMessage.get(message);
+        reportOnce(cell, node, message, message);
+    }
+
+    /** {@link #reportOnce(AnalyzedCell, SyntaxNode, String)} for a cause named by {@code cause}, not the message. */
+    public void reportOnce(AnalyzedCell cell, SyntaxNode node, String cause, String message) {
+        Integer first = firstByMessage.get(cause);
         if (first != null) {
             if (cell.number() != findings.get(first).location().cell()) {
                 repeatCells.computeIfAbsent(first, k -> new TreeSet<>()).add(cell.number());
@@ -57,7 +62,7 @@ public final class RuleContext {
             }
             return;
         }
-        firstByMessage.put(message, findings.size());
+        firstByMessage.put(cause, findings.size());
         report(cell, node, message);
     }
 
