@@ -66,7 +66,7 @@ class ScanCommandTest {
         assertThat(result.out().lines().toList()).containsSubsequence(
                 dir.resolve("a-broken.ipynb") + ": error: truncated JSON: unexpected end of file (line 1, column 27)",
                 dir.resolve("b-fine.ipynb") + ":cell 1:1:5: LS201 error absolute-path: absolute path '/home/ana/data.csv'"
-                        + " exists only on one machine: use a path relative to the project (extract lifts it into a declared input or output)",
+                        + " exists only on one machine: use a path relative to the project",
                 dir.resolve("missing.ipynb") + ": error: no such file or directory");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     }
