@@ -7,7 +7,11 @@ import dev.lockstep.analyzer.ipython.Magic;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.secrets.SecretDetector;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** What a rule sees of one notebook, and where it reports. One context per rule and notebook. */
 public final class RuleContext {
@@ -15,6 +19,9 @@ public final class RuleContext {
     private final RuleMetadata rule;
     private final List<Finding> findings = new ArrayList<>();
     private final List<InventoryItem> inventory = new ArrayList<>();
+    /** For {@link #reportOnce}: a message's finding (its index) and the cells that repeat it. */
+    private final Map<String, Integer> firstByMessage = new HashMap<>();
+    private final Map<Integer, TreeSet<Integer>> repeatCells = new HashMap<>();
 
     public RuleContext(AnalyzedNotebook notebook, RuleMetadata rule) {
         this.notebook = notebook;
@@ -33,6 +40,30 @@ public final class RuleContext {
     /** Reports a finding on a node of a cell's parsed code. */
     public void report(AnalyzedCell cell, SyntaxNode node, String message) {
         report(cell, cell.position(node), message);
+    }
+
+    /**
+     * Reports a finding once per cause: a later report with the same message (the same hub id
+     * loaded unpinned again, the same generator drawn from again) is not a finding of its own; the
+     * first one names the cells that repeat it. One cause, one finding, one fix to make.
+     */
+    public void reportOnce(AnalyzedCell cell, SyntaxNode node, String message) {
+        reportOnce(cell, node, message, message);
+    }
+
+    /** {@link #reportOnce(AnalyzedCell, SyntaxNode, String)} for a cause named by {@code cause}, not the message. */
+    public void reportOnce(AnalyzedCell cell, SyntaxNode node, String cause, String message) {
+        Integer first = firstByMessage.get(cause);
+        if (first != null) {
+            if (cell.number() != findings.get(first).location().cell()) {
+                repeatCells.computeIfAbsent(first, k -> new TreeSet<>()).add(cell.number());
+            } else {
+                repeatCells.computeIfAbsent(first, k -> new TreeSet<>());
+            }
+            return;
+        }
+        firstByMessage.put(cause, findings.size());
+        report(cell, node, message);
     }
 
     /** Reports a finding on a node, with a fix that {@code extract} can apply. */
@@ -116,6 +147,18 @@ public final class RuleContext {
 
     /** The findings reported so far. */
     public List<Finding> findings() {
-        return List.copyOf(findings);
+        if (repeatCells.isEmpty()) {
+            return List.copyOf(findings);
+        }
+        List<Finding> all = new ArrayList<>(findings);
+        repeatCells.forEach((index, cells) -> {
+            Finding f = all.get(index);
+            String where = cells.isEmpty() ? " (repeated in the same cell)"
+                    : " (repeated in cell" + (cells.size() > 1 ? "s " : " ")
+                            + cells.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
+            all.set(index, new Finding(f.ruleId(), f.ruleName(), f.severity(), f.location(), f.message() + where,
+                    f.sourceLine(), f.fix()));
+        });
+        return List.copyOf(all);
     }
 }

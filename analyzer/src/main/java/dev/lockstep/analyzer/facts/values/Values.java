@@ -962,7 +962,14 @@ public final class Values {
             return Value.UNKNOWN;
         }
         SyntaxNode name = attribute.child("attribute");
-        Value object = eval(cell, attribute.child("object"), scope, depth + 1);
+        SyntaxNode objectNode = attribute.child("object");
+        if (name != null && objectNode != null && objectNode.is("identifier")) {
+            Value field = field(cell, objectNode, name.text(), depth);
+            if (field != null) {
+                return field;
+            }
+        }
+        Value object = eval(cell, objectNode, scope, depth + 1);
         if (name == null || !(object instanceof Value.Str s) || !s.path()) {
             return Value.UNKNOWN;
         }
@@ -988,6 +995,180 @@ public final class Values {
                 return Value.UNKNOWN;
             }
         }
+    }
+
+    // --- fields of configuration objects ---------------------------------------------------------------
+
+    /** Methods of an argparse parser whose result holds the parsed arguments. */
+    private static final Set<String> PARSE_METHODS = Set.of("parse_args", "parse_known_args", "parse_intermixed_args");
+
+    /**
+     * {@code config.model_name} where {@code config} is a module-level name bound to a
+     * configuration object whose field is written in the notebook: a call that passes the field
+     * as a keyword ({@code Namespace(model_name="gpt2")}, {@code Config(model_name=...)}), an
+     * instance of a class the notebook defines with a default for it (a dataclass
+     * {@code model_name: str = "gpt2"}, given positionally or not at all), or
+     * {@code parser.parse_args()} with {@code parser.add_argument("--model_name", default=...)}.
+     * Null when the object is none of these; {@link Value#UNKNOWN} when the field is also assigned
+     * elsewhere ({@code args.model_name = ...}), since then it has no one value.
+     */
+    private Value field(AnalyzedCell cell, SyntaxNode object, String field, int depth) {
+        if (cell.semantics().isLocal(object)) {
+            return null;
+        }
+        Definition binding = reachingAssignment(cell, object);
+        SyntaxNode right = binding == null ? null : binding.node().parent().child("right");
+        if (right == null || !right.is("call")) {
+            return null;
+        }
+        if (fieldAssignedElsewhere(object.text(), field)) {
+            return Value.UNKNOWN;
+        }
+        AnalyzedCell at = binding.cell();
+        SyntaxNode callee = right.child("function");
+        SyntaxNode arguments = right.child("arguments");
+        List<SyntaxNode> positional = new ArrayList<>();
+        if (arguments != null) {
+            for (SyntaxNode a : arguments.namedChildren()) {
+                if (a.is("keyword_argument") && a.child("name") != null && a.child("name").text().equals(field)) {
+                    return eval(at, a.child("value"), Scope.DIRECT, depth + 1);
+                }
+                if (a.is("list_splat") || a.is("dictionary_splat")) {
+                    return Value.UNKNOWN;
+                }
+                if (!a.is("keyword_argument") && !a.is("comment")) {
+                    positional.add(a);
+                }
+            }
+        }
+        if (callee != null && callee.is("attribute") && callee.child("attribute") != null
+                && PARSE_METHODS.contains(callee.child("attribute").text()) && callee.child("object") != null
+                && callee.child("object").is("identifier")) {
+            // parse_args() or parse_args([]) (how notebooks run a script's parser): the defaults hold
+            boolean defaults = positional.isEmpty() || positional.size() == 1 && positional.get(0).is("list")
+                    && positional.get(0).namedChildren().isEmpty();
+            if (!defaults) {
+                return Value.UNKNOWN;
+            }
+            return parserDefault(callee.child("object").text(), field, depth);
+        }
+        if (callee != null && callee.is("identifier")) {
+            SyntaxNode type = notebookClass(callee.text());
+            if (type != null) {
+                return classDefault(type, field, positional, at, depth);
+            }
+        }
+        return null;
+    }
+
+    /** The module-level plain assignment to a name that reaches a use of it, or null. */
+    private Definition reachingAssignment(AnalyzedCell cell, SyntaxNode identifier) {
+        List<Definition> definitions = notebook.definitionsOf(identifier.text());
+        ProgramPoint at = notebook.point(cell, identifier);
+        Definition chosen = null;
+        for (Definition definition : definitions) {
+            if (definition.point().compareTo(at) < 0) {
+                chosen = definition;
+            }
+        }
+        if (chosen == null || chosen.kind() != BindingKind.ASSIGNMENT || chosen.node() == null) {
+            return null;
+        }
+        SyntaxNode assignment = chosen.node().parent();
+        return assignment != null && assignment.is("assignment") && assignment.child("left") == chosen.node()
+                ? chosen : null;
+    }
+
+    /** Whether any cell assigns {@code object.field = ...} (or sets it with setattr). */
+    private boolean fieldAssignedElsewhere(String object, String field) {
+        String target = object + "." + field;
+        for (AnalyzedCell c : notebook.pythonCells()) {
+            if (!c.root().find(n -> (n.is("assignment") || n.is("augmented_assignment")) && n.child("left") != null
+                    && n.child("left").text().equals(target)).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The default of {@code parser.add_argument("--field", default=...)} (dashes and underscores alike). */
+    private Value parserDefault(String parser, String field, int depth) {
+        for (CallSite call : notebook.calls()) {
+            SyntaxNode callee = call.node().child("function");
+            if (callee == null || !callee.is("attribute") || callee.child("attribute") == null
+                    || !callee.child("attribute").text().equals("add_argument") || callee.child("object") == null
+                    || !callee.child("object").text().equals(parser)) {
+                continue;
+            }
+            SyntaxNode dest = call.keyword("dest");
+            boolean named = dest != null && field.equals(Values.literal(dest).string());
+            SyntaxNode arguments = call.node().child("arguments");
+            if (!named && arguments != null) {
+                for (SyntaxNode a : arguments.namedChildren()) {
+                    String flag = a.is("string") ? Values.literal(a).string() : null;
+                    if (flag != null && flag.replaceFirst("^-+", "").replace('-', '_').equals(field)) {
+                        named = true;
+                    }
+                }
+            }
+            if (named) {
+                SyntaxNode value = call.keyword("default");
+                return value == null ? Value.UNKNOWN : eval(call.cell(), value, Scope.DIRECT, depth + 1);
+            }
+        }
+        return Value.UNKNOWN;
+    }
+
+    /** A module-level class the notebook defines under this name, or null. */
+    private SyntaxNode notebookClass(String name) {
+        for (Definition d : notebook.definitionsOf(name)) {
+            SyntaxNode n = d.node();
+            SyntaxNode definition = n == null ? null : n.is("class_definition") ? n : n.parent();
+            if (definition != null && definition.is("class_definition") && definition.child("name") != null
+                    && definition.child("name").text().equals(name)) {
+                return definition;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A field's default in a class body ({@code model_name: str = "gpt2"} or {@code model_name = "gpt2"}),
+     * or the positional argument in its place (dataclass field order); unknown for a class with its
+     * own {@code __init__}, whose fields may come from anywhere.
+     */
+    private Value classDefault(SyntaxNode type, String field, List<SyntaxNode> positional, AnalyzedCell at, int depth) {
+        SyntaxNode body = type.child("body");
+        if (body == null) {
+            return Value.UNKNOWN;
+        }
+        int index = 0;
+        for (SyntaxNode statement : body.namedChildren()) {
+            if (statement.is("function_definition") && statement.child("name") != null
+                    && statement.child("name").text().equals("__init__")) {
+                return Value.UNKNOWN;
+            }
+        }
+        for (SyntaxNode statement : body.namedChildren()) {
+            SyntaxNode assignment = statement.is("expression_statement") && statement.namedChildren().size() == 1
+                    ? statement.namedChildren().get(0) : null;
+            if (assignment == null || !assignment.is("assignment") || assignment.child("left") == null
+                    || !assignment.child("left").is("identifier")) {
+                continue;
+            }
+            boolean annotated = assignment.child("type") != null;
+            if (assignment.child("left").text().equals(field)) {
+                if (annotated && index < positional.size()) {
+                    return eval(at, positional.get(index), Scope.DIRECT, depth + 1);
+                }
+                SyntaxNode right = assignment.child("right");
+                return right == null ? Value.UNKNOWN : eval(at, right, Scope.DIRECT, depth + 1);
+            }
+            if (annotated) {
+                index++;
+            }
+        }
+        return Value.UNKNOWN;
     }
 
     // --- string escapes --------------------------------------------------------------------------------

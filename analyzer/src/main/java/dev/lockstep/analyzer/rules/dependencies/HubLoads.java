@@ -1,6 +1,10 @@
 package dev.lockstep.analyzer.rules.dependencies;
 
 import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.facts.io.Access;
+import dev.lockstep.analyzer.facts.io.IoAccess;
+import dev.lockstep.analyzer.facts.io.IoApi;
+import dev.lockstep.analyzer.facts.io.IoFacts;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.semantics.StringLiterals;
 import java.util.Set;
@@ -37,7 +41,28 @@ final class HubLoads {
     private HubLoads() {
     }
 
-    /** The Hub load a call makes, or null when it is not one. */
+    /**
+     * The Hub load a call makes, or null: the forms above, then any other model load the I/O
+     * catalogue lists as a qualified call with {@code hub_load} access (Unsloth's
+     * {@code FastLanguageModel.from_pretrained(model_name=...)}, {@code evaluate.load}...), so a
+     * new loader is a catalogue entry, not code. Dataset loaders are LS403's and are skipped.
+     */
+    static HubLoad of(CallSite call, IoFacts io) {
+        HubLoad known = of(call);
+        if (known != null) {
+            return known;
+        }
+        for (IoAccess access : io.at(call)) {
+            IoApi api = access.api();
+            if (access.access() == Access.HUB_LOAD && api.call() != null && !api.call().startsWith("datasets.")
+                    && access.argument() != null) {
+                return new HubLoad(call, api.call().startsWith("evaluate.") ? "metric" : "model", access.argument(), false);
+            }
+        }
+        return null;
+    }
+
+    /** The Hub load a call makes by the built-in forms above, or null when it is not one. */
     static HubLoad of(CallSite call) {
         String q = call.qualifiedName();
         String method = call.methodName();

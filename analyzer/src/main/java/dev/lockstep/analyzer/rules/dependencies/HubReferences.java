@@ -3,12 +3,9 @@ package dev.lockstep.analyzer.rules.dependencies;
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
-import dev.lockstep.analyzer.analysis.Definition;
-import dev.lockstep.analyzer.analysis.ProgramPoint;
+import dev.lockstep.analyzer.facts.values.Value;
 import dev.lockstep.analyzer.python.SyntaxNode;
-import dev.lockstep.analyzer.semantics.StringLiterals;
 import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -119,64 +116,26 @@ final class HubReferences {
         return stringValue(notebook, cell, expression);
     }
 
+    /**
+     * The string an argument holds, as the facts layer's value evaluator tells it: a literal, a
+     * name bound to one, string building, or a field of a configuration object
+     * ({@code args.model_name}); null when unknown or known only in part.
+     */
     static String stringValue(AnalyzedNotebook notebook, AnalyzedCell cell, SyntaxNode expression) {
-        SyntaxNode value = valueOf(notebook, cell, expression, 0);
-        return value == null ? null : StringLiterals.value(value);
+        if (expression == null) {
+            return null;
+        }
+        Value value = notebook.facts().values().of(cell, expression);
+        return value instanceof Value.Str s && s.complete() ? s.text() : null;
     }
 
-    /** Whether an argument is the literal {@code True} (or a module-level name bound to it). */
+    /** Whether an argument is {@code True} (a literal, or a name bound to it). */
     static boolean isTrue(AnalyzedNotebook notebook, AnalyzedCell cell, SyntaxNode expression) {
-        SyntaxNode value = valueOf(notebook, cell, expression, 0);
-        return value != null && value.is("true");
+        return expression != null && notebook.facts().values().of(cell, expression) instanceof Value.Bool b && b.value();
     }
 
     /** Whether an argument is the literal {@code None}. */
     static boolean isNone(SyntaxNode expression) {
         return expression != null && expression.is("none");
-    }
-
-    /**
-     * The literal expression an argument stands for: itself when it is a literal, else the
-     * right-hand side of the module-level assignment that bound the name last before the use.
-     */
-    private static SyntaxNode valueOf(AnalyzedNotebook notebook, AnalyzedCell cell, SyntaxNode expression, int depth) {
-        if (expression == null) {
-            return null;
-        }
-        if (expression.is("parenthesized_expression") && expression.namedChildren().size() == 1) {
-            return valueOf(notebook, cell, expression.namedChildren().get(0), depth);
-        }
-        if (!expression.is("identifier")) {
-            return expression;
-        }
-        if (depth > 4 || cell.semantics().isLocal(expression)) {
-            return null;
-        }
-        List<Definition> definitions = notebook.definitionsOf(expression.text());
-        if (definitions.isEmpty()) {
-            return null;
-        }
-        ProgramPoint at = notebook.point(cell, expression);
-        Definition best = null;
-        for (Definition d : definitions) {
-            if (d.point().compareTo(at) <= 0 && (best == null || d.point().compareTo(best.point()) > 0)) {
-                best = d;
-            }
-        }
-        if (best == null) {
-            best = definitions.get(0);
-        }
-        SyntaxNode bound = best.node();
-        SyntaxNode assignment = bound == null ? null : bound.parent();
-        if (assignment == null || !assignment.is("assignment")) {
-            return null;
-        }
-        SyntaxNode left = assignment.child("left");
-        SyntaxNode right = assignment.child("right");
-        if (left == null || right == null || left.startOffset() != bound.startOffset()
-                || left.endOffset() != bound.endOffset()) {
-            return null; // tuple targets, chained or augmented assignments: not a single value
-        }
-        return valueOf(notebook, best.cell(), right, depth + 1);
     }
 }

@@ -59,7 +59,7 @@ public final class UnpinnedDatasetRevision implements Rule {
             } else if (call.is("kagglehub.dataset_download")) {
                 String handle = references.stringValue(call.cell(), call.argument(0, "handle"));
                 if (handle != null && handle.split("/").length == 2) {
-                    context.report(call.cell(), call.node(), "Kaggle dataset '" + handle + "' names no version: the "
+                    context.reportOnce(call.cell(), call.node(), "Kaggle dataset '" + handle + "' names no version: the "
                             + "download follows the latest one; use the handle '" + handle + "/versions/N'");
                 }
             }
@@ -70,11 +70,11 @@ public final class UnpinnedDatasetRevision implements Rule {
             String subject) {
         String revision = node == null || HubReferences.isNone(node) ? "" : references.stringValue(call.cell(), node);
         switch (RevisionKind.of(revision)) {
-            case MISSING -> context.report(call.cell(), call.node(), subject + " has no revision=: it gets whatever the "
+            case MISSING -> context.reportOnce(call.cell(), call.node(), subject + " has no revision=: it gets whatever the "
                     + "Hub repository's main branch holds when the job runs; pass revision= a commit hash or a release tag");
-            case BRANCH -> context.report(call.cell(), call.node(), subject + " is loaded at '" + revision
+            case BRANCH -> context.reportOnce(call.cell(), call.node(), subject + " is loaded at '" + revision
                     + "', a branch that moves: pass revision= a commit hash or a release tag");
-            case SHORT_HASH -> context.report(call.cell(), call.node(), subject + " uses the short hash '" + revision
+            case SHORT_HASH -> context.reportOnce(call.cell(), call.node(), subject + " uses the short hash '" + revision
                     + "', which the Hub does not resolve: pass the full 40-character commit hash");
             default -> {
                 // a commit, a release tag, or a revision computed at run time
@@ -89,11 +89,11 @@ public final class UnpinnedDatasetRevision implements Rule {
         }
         int colon = name.indexOf(':');
         if (colon < 0) {
-            context.report(call.cell(), call.node(), "TensorFlow Datasets '" + name + "' names no version: the installed "
+            context.reportOnce(call.cell(), call.node(), "TensorFlow Datasets '" + name + "' names no version: the installed "
                     + "tensorflow_datasets picks its default, which changes between releases; name one, e.g. '"
                     + name + ":X.Y.Z'");
         } else if (name.indexOf('*', colon) > 0) {
-            context.report(call.cell(), call.node(), "TensorFlow Datasets '" + name + "' takes whichever version matches "
+            context.reportOnce(call.cell(), call.node(), "TensorFlow Datasets '" + name + "' takes whichever version matches "
                     + "the wildcard: name the exact version, e.g. '" + name.substring(0, colon) + ":X.Y.Z'");
         }
     }
@@ -111,7 +111,7 @@ public final class UnpinnedDatasetRevision implements Rule {
         if (version != null && !"active".equals(StringLiterals.value(version))) {
             return; // a version number, or one computed at run time
         }
-        context.report(call.cell(), call.node(), "fetch_openml('" + name + "') has no version=: OpenML serves whichever "
+        context.reportOnce(call.cell(), call.node(), "fetch_openml('" + name + "') has no version=: OpenML serves whichever "
                 + "version is active, which can change; pass version=N or data_id=");
     }
 }

@@ -25,7 +25,7 @@ public final class UnpinnedModelRevision implements Rule {
     public void check(RuleContext context) {
         HubReferences references = HubReferences.of(context.notebook());
         for (CallSite call : context.notebook().calls()) {
-            HubLoads.HubLoad load = HubLoads.of(call);
+            HubLoads.HubLoad load = HubLoads.of(call, context.notebook().facts().io());
             if (load == null || load.datasetRepo() || call.hasStarArgs()) {
                 continue; // dataset repositories are LS403's; **kwargs may carry the revision
             }
@@ -38,11 +38,11 @@ public final class UnpinnedModelRevision implements Rule {
                     : references.stringValue(call.cell(), revisionNode);
             String subject = subject(load, id);
             switch (RevisionKind.of(revision)) {
-                case MISSING -> context.report(call.cell(), call.node(), subject + " has no revision=: it gets whatever "
+                case MISSING -> context.reportOnce(call.cell(), call.node(), subject + " has no revision=: it gets whatever "
                         + "the Hub repository's main branch holds when the job runs; pass revision= a full 40-character commit hash");
-                case BRANCH, TAG -> context.report(call.cell(), call.node(), subject + " is loaded at '" + revision
+                case BRANCH, TAG -> context.reportOnce(call.cell(), call.node(), subject + " is loaded at '" + revision
                         + "', a branch or tag that can move: pass revision= a full 40-character commit hash");
-                case SHORT_HASH -> context.report(call.cell(), call.node(), subject + " uses the short hash '" + revision
+                case SHORT_HASH -> context.reportOnce(call.cell(), call.node(), subject + " uses the short hash '" + revision
                         + "', which the Hub does not resolve: pass the full 40-character commit hash");
                 default -> {
                     // a full commit, or a revision computed at run time

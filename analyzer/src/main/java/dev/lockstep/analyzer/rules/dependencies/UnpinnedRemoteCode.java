@@ -51,13 +51,13 @@ public final class UnpinnedRemoteCode implements Rule {
             RevisionKind revision = best(revision(references, call, "revision"), revision(references, call, "code_revision"));
             String written = written(references, call);
             switch (revision) {
-                case MISSING -> context.report(call.cell(), call.node(), "trust_remote_code=True runs Python code from '"
+                case MISSING -> context.reportOnce(call.cell(), call.node(), "trust_remote_code=True runs Python code from '"
                         + id + "' as its main branch holds it when the job runs: pass revision= a full 40-character "
                         + "commit hash whose code you have read");
-                case BRANCH, TAG -> context.report(call.cell(), call.node(), "trust_remote_code=True runs Python code from '"
+                case BRANCH, TAG -> context.reportOnce(call.cell(), call.node(), "trust_remote_code=True runs Python code from '"
                         + id + "' at '" + written + "', a branch or tag that can move: pass revision= a full 40-character "
                         + "commit hash whose code you have read");
-                case SHORT_HASH -> context.report(call.cell(), call.node(), "trust_remote_code=True runs Python code from '"
+                case SHORT_HASH -> context.reportOnce(call.cell(), call.node(), "trust_remote_code=True runs Python code from '"
                         + id + "' at the short hash '" + written + "', which the Hub does not resolve: pass the full "
                         + "40-character commit hash");
                 default -> {
@@ -129,10 +129,10 @@ public final class UnpinnedRemoteCode implements Rule {
         String ref = m.group(2);
         RevisionKind revision = ref == null ? RevisionKind.MISSING : RevisionKind.of(ref);
         switch (revision) {
-            case MISSING -> context.report(call.cell(), call.node(), "torch.hub." + function + " runs hubconf.py from GitHub "
+            case MISSING -> context.reportOnce(call.cell(), call.node(), "torch.hub." + function + " runs hubconf.py from GitHub "
                     + "repository '" + m.group(1) + "' as its default branch holds it when the job runs: pin a commit, '"
                     + m.group(1) + ":<40-character commit>'");
-            case BRANCH, TAG -> context.report(call.cell(), call.node(), "torch.hub." + function + " runs hubconf.py from '"
+            case BRANCH, TAG -> context.reportOnce(call.cell(), call.node(), "torch.hub." + function + " runs hubconf.py from '"
                     + m.group(1) + "' at '" + ref + "', a branch or tag that can move: pin a commit, '" + m.group(1)
                     + ":<40-character commit>'");
             default -> {

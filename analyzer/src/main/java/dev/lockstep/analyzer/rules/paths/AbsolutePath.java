@@ -39,6 +39,9 @@ public final class AbsolutePath implements Rule {
         for (AnalyzedCell cell : context.notebook().pythonCells()) {
             for (StringLiteralSites.Literal literal : StringLiteralSites.of(cell)) {
                 String text = literal.text();
+                if (inRemoteEnvironment(literal.node())) {
+                    continue;
+                }
                 boolean place = isIoPlace(context.notebook().facts().io(), cell, literal.node());
                 if (LocalPaths.isUserDataPath(text)
                         || (LocalPaths.isAbsoluteNonSystemPath(text) && (place || usedAsPath(literal.node())))) {
@@ -81,6 +84,38 @@ public final class AbsolutePath implements Rule {
                     return true;
                 }
             }
+        }
+        return false;
+    }
+
+    /** Keyword arguments that hand a job its environment variables; their values name paths on that job's machine. */
+    private static final Set<String> ENVIRONMENT_KEYWORDS = Set.of("environment_variables", "environment", "env",
+            "env_vars", "environment_vars", "envs", "container_env", "env_variables", "with_env", "set_env");
+
+    /**
+     * Whether the literal is a value in a dict passed as a job's environment
+     * ({@code Trainer(..., environment_variables={"HF_HOME": "/root/.cache"})}): the path is
+     * inside the remote container, the same on every run, not on this machine.
+     */
+    static boolean inRemoteEnvironment(SyntaxNode literal) {
+        SyntaxNode pair = literal.parent();
+        if (pair == null || !pair.is("pair") || pair.child("value") != literal) {
+            return false;
+        }
+        SyntaxNode dict = pair.parent();
+        SyntaxNode holder = dict == null ? null : dict.parent();
+        if (dict == null || !dict.is("dictionary") || holder == null) {
+            return false;
+        }
+        if (holder.is("keyword_argument")) {
+            SyntaxNode name = holder.child("name");
+            return name != null && ENVIRONMENT_KEYWORDS.contains(name.text().toLowerCase(Locale.ROOT));
+        }
+        // image.env({...}) (Modal), .with_env({...}): a container image's environment.
+        if (holder.is("argument_list") && holder.parent() != null && holder.parent().is("call")) {
+            SyntaxNode callee = holder.parent().child("function");
+            SyntaxNode method = callee != null && callee.is("attribute") ? callee.child("attribute") : null;
+            return method != null && ENVIRONMENT_KEYWORDS.contains(method.text().toLowerCase(Locale.ROOT));
         }
         return false;
     }

@@ -224,6 +224,15 @@ final class ListingOrder {
                 }
                 return false;
             }
+            if (statement.is("for_statement")) {
+                // for filename in filenames: print(os.path.join(dirname, filename)) -- Kaggle's
+                // boilerplate: a nested loop whose body is order-free is order-free too.
+                SyntaxNode inner = statement.child("body");
+                if (inner != null && statement.child("alternative") == null && isOrderFreeBody(notebook, cell, inner)) {
+                    continue;
+                }
+                return false;
+            }
             if (!statement.is("expression_statement") || statement.namedChildren().size() != 1) {
                 return false;
             }

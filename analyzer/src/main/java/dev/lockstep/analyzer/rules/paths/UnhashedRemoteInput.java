@@ -144,6 +144,45 @@ public final class UnhashedRemoteInput implements Rule {
 
     // ------------------------------------------------------------------ Python calls
 
+    /**
+     * {@code load_dataset("parquet", data_files="hf://datasets/...")}: a packaged builder reading
+     * files from a URL, the Hub's file system or an object store. The Hub repository id form
+     * ({@code load_dataset("org/name")}) is LS403's; here only the remote {@code data_files}.
+     */
+    private static String remoteDataFiles(AnalyzedNotebook notebook, AnalyzedCell cell, SyntaxNode dataFiles) {
+        if (dataFiles == null) {
+            return null;
+        }
+        List<SyntaxNode> items = new ArrayList<>();
+        if (dataFiles.is("dictionary")) {
+            for (SyntaxNode pair : dataFiles.namedChildren()) {
+                if (pair.is("pair") && pair.child("value") != null) {
+                    items.add(pair.child("value"));
+                }
+            }
+        } else {
+            items.add(dataFiles);
+        }
+        for (SyntaxNode item : items) {
+            List<String> locations = new ArrayList<>();
+            if (item.is("list") || item.is("tuple")) {
+                for (SyntaxNode element : item.namedChildren()) {
+                    locations.add(ExpressionValues.stringValue(notebook, cell, element));
+                }
+            } else {
+                locations.add(ExpressionValues.stringValue(notebook, cell, item));
+            }
+            for (String value : locations) {
+                if (RemoteLocations.isRemote(value) && !RemoteLocations.isContentAddressed(value)) {
+                    return "load_dataset() reads data_files from " + RemoteLocations.shown(value) + " with no checksum: "
+                            + "the files can change or vanish between runs; pin a commit (hf://...@<commit>/...) or "
+                            + "download them once and verify their sha256";
+                }
+            }
+        }
+        return null;
+    }
+
     /** The finding's message when the call reads remote data unchecked, else null. */
     private static String pythonDownload(AnalyzedNotebook notebook, CallSite call) {
         String name = call.qualifiedName();
@@ -182,6 +221,18 @@ public final class UnhashedRemoteInput implements Rule {
             }
             return name + "('" + handle + "') downloads the latest version with no checksum: the data can change "
                     + "between runs; pin it with '/versions/N' (extract declares it as an input to bind)";
+        }
+        if (name != null && name.equals("datasets.load_dataset")) {
+            return remoteDataFiles(notebook, cell, call.keyword("data_files"));
+        }
+        if (name != null && name.equals("seaborn.load_dataset")) {
+            String dataset = ExpressionValues.stringValue(notebook, cell, call.argument(0, "name"));
+            if (call.keyword("data_home") != null || call.keyword("cache") != null) {
+                return null; // a local copy the notebook points at: what it holds is the user's business
+            }
+            return "seaborn.load_dataset(" + (dataset == null ? "" : "'" + dataset + "'") + ") downloads the file "
+                    + "from github.com/mwaskom/seaborn-data (master branch) with no checksum: the data can change "
+                    + "between runs; download it once and verify its sha256, or read a copy kept with the project";
         }
         if (name != null && isReader(name)) {
             SyntaxNode location = call.argument(0, "");

@@ -56,9 +56,10 @@ public final class UnseededNumpy implements Rule {
                 }
             } else if (LEGACY_DRAWS.contains(function)
                     && !seeding.isSeededBefore(call, Seeding.Generator.NUMPY)) {
-                context.report(call.cell(), call.node(), "np.random." + function + "() draws from NumPy's global "
-                        + "RandomState with no np.random.seed(...) before it: seed it first, or draw from "
-                        + "np.random.default_rng(SEED)");
+                // One generator, one missing seed: every unseeded draw from it is one finding (at the first).
+                context.reportOnce(call.cell(), call.node(), "global RandomState", "np.random." + function
+                        + "() draws from NumPy's global RandomState with no np.random.seed(...) before it: seed it "
+                        + "first, or draw from np.random.default_rng(SEED)");
             }
         }
     }
