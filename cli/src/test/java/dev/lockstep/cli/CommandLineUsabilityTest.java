@@ -2,6 +2,7 @@ package dev.lockstep.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lockstep.analyzer.rules.Suggestions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,8 @@ class CommandLineUsabilityTest {
 
     @Test
     void suggestionsCountATranspositionAsOneEdit() {
-        assertThat(CommandSuggestion.editDistance("sacn", "scan")).isEqualTo(1);
-        assertThat(CommandSuggestion.editDistance("rn", "run")).isEqualTo(1);
+        assertThat(Suggestions.distance("sacn", "scan")).isEqualTo(1);
+        assertThat(Suggestions.distance("rn", "run")).isEqualTo(1);
         assertThat(CommandSuggestion.closest("extrct", List.of("scan", "extract", "explain"))).contains("extract");
         assertThat(CommandSuggestion.closest("zz", List.of("scan", "run"))).isEmpty();
     }

@@ -49,8 +49,8 @@ public final class Suggestions {
         return " (did you mean " + list + "?)";
     }
 
-    /** Optimal string alignment distance. */
-    static int distance(String a, String b) {
+    /** Optimal string alignment distance: Levenshtein plus adjacent transpositions. */
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;
