@@ -4,12 +4,15 @@ import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.facts.frameworks.GpuUse;
 import dev.lockstep.analyzer.facts.io.IoCatalogue;
 import dev.lockstep.analyzer.facts.io.IoFacts;
+import dev.lockstep.analyzer.facts.params.Hyperparameter;
+import dev.lockstep.analyzer.facts.params.Hyperparameters;
 import dev.lockstep.analyzer.facts.values.Values;
+import java.util.List;
 
 /**
  * What the analyzer knows about one notebook's program, computed once per analysis and asked
- * by rules and extract passes alike: values of expressions, its I/O, its GPU use. Each part is
- * built on first use.
+ * by rules and extract passes alike: values of expressions, its I/O, its GPU use, its
+ * hyperparameter literals. Each part is built on first use.
  */
 public final class Facts {
     private final AnalyzedNotebook notebook;
@@ -17,6 +20,7 @@ public final class Facts {
     private Values values;
     private IoFacts io;
     private GpuUse gpu;
+    private List<Hyperparameter> hyperparameters;
 
     public Facts(AnalyzedNotebook notebook, IoCatalogue catalogue) {
         this.notebook = notebook;
@@ -42,6 +46,17 @@ public final class Facts {
             gpu = GpuUse.of(notebook, values());
         }
         return gpu;
+    }
+
+    /**
+     * The hyperparameter literals, in document order with unique {@code params} names: what LS509
+     * reports and what extract lifts into {@code lockstep.yaml}, so the two agree.
+     */
+    public synchronized List<Hyperparameter> hyperparameters() {
+        if (hyperparameters == null) {
+            hyperparameters = Hyperparameters.of(notebook);
+        }
+        return hyperparameters;
     }
 
     public IoCatalogue catalogue() {
