@@ -1,18 +1,22 @@
 package dev.lockstep.analyzer.facts;
 
+import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.facts.frameworks.GpuUse;
 import dev.lockstep.analyzer.facts.io.IoCatalogue;
 import dev.lockstep.analyzer.facts.io.IoFacts;
 import dev.lockstep.analyzer.facts.params.Hyperparameter;
 import dev.lockstep.analyzer.facts.params.Hyperparameters;
+import dev.lockstep.analyzer.facts.source.StringLiteralSites;
 import dev.lockstep.analyzer.facts.values.Values;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the analyzer knows about one notebook's program, computed once per analysis and asked
  * by rules and extract passes alike: values of expressions, its I/O, its GPU use, its
- * hyperparameter literals. Each part is built on first use.
+ * hyperparameter literals, the string literals of its cells. Each part is built on first use.
  */
 public final class Facts {
     private final AnalyzedNotebook notebook;
@@ -21,6 +25,7 @@ public final class Facts {
     private IoFacts io;
     private GpuUse gpu;
     private List<Hyperparameter> hyperparameters;
+    private final Map<Integer, List<StringLiteralSites.Literal>> stringLiterals = new HashMap<>();
 
     public Facts(AnalyzedNotebook notebook, IoCatalogue catalogue) {
         this.notebook = notebook;
@@ -57,6 +62,15 @@ public final class Facts {
             hyperparameters = Hyperparameters.of(notebook);
         }
         return hyperparameters;
+    }
+
+    /**
+     * The string literals of {@code cell} (a cell of this notebook) that are values in code, in
+     * document order: what path, hosted-service and secret checks read, and what extract's
+     * secret pass rewrites.
+     */
+    public synchronized List<StringLiteralSites.Literal> stringLiterals(AnalyzedCell cell) {
+        return stringLiterals.computeIfAbsent(cell.index(), i -> List.copyOf(StringLiteralSites.of(cell)));
     }
 
     public IoCatalogue catalogue() {
