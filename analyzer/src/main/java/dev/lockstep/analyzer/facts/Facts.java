@@ -2,6 +2,10 @@ package dev.lockstep.analyzer.facts;
 
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
+import dev.lockstep.analyzer.facts.dependencies.GitCommands;
+import dev.lockstep.analyzer.facts.dependencies.InstallSite;
+import dev.lockstep.analyzer.facts.dependencies.LocalModules;
+import dev.lockstep.analyzer.facts.dependencies.ShellLines;
 import dev.lockstep.analyzer.facts.frameworks.GpuUse;
 import dev.lockstep.analyzer.facts.io.IoCatalogue;
 import dev.lockstep.analyzer.facts.io.IoFacts;
@@ -16,7 +20,8 @@ import java.util.Map;
 /**
  * What the analyzer knows about one notebook's program, computed once per analysis and asked
  * by rules and extract passes alike: values of expressions, its I/O, its GPU use, its
- * hyperparameter literals, the string literals of its cells. Each part is built on first use.
+ * hyperparameter literals, the string literals of its cells, its shell lines, package installs,
+ * git clones and local-module imports. Each part is built on first use.
  */
 public final class Facts {
     private final AnalyzedNotebook notebook;
@@ -25,6 +30,10 @@ public final class Facts {
     private IoFacts io;
     private GpuUse gpu;
     private List<Hyperparameter> hyperparameters;
+    private List<ShellLines.Line> shellLines;
+    private List<InstallSite> installs;
+    private GitCommands git;
+    private LocalModules localModules;
     private final Map<Integer, List<StringLiteralSites.Literal>> stringLiterals = new HashMap<>();
 
     public Facts(AnalyzedNotebook notebook, IoCatalogue catalogue) {
@@ -71,6 +80,38 @@ public final class Facts {
      */
     public synchronized List<StringLiteralSites.Literal> stringLiterals(AnalyzedCell cell) {
         return stringLiterals.computeIfAbsent(cell.index(), i -> List.copyOf(StringLiteralSites.of(cell)));
+    }
+
+    /** Every shell command line the notebook runs ({@code !cmd}, {@code %pip}, {@code %%bash}, {@code os.system}...), in document order. */
+    public synchronized List<ShellLines.Line> shellLines() {
+        if (shellLines == null) {
+            shellLines = List.copyOf(ShellLines.of(notebook));
+        }
+        return shellLines;
+    }
+
+    /** Every package install ({@code !pip install}, {@code %conda install}...), in document order. */
+    public synchronized List<InstallSite> installs() {
+        if (installs == null) {
+            installs = InstallSite.of(notebook);
+        }
+        return installs;
+    }
+
+    /** The {@code git clone}s the notebook runs and what each ends up checked out at. */
+    public synchronized GitCommands git() {
+        if (git == null) {
+            git = GitCommands.of(notebook);
+        }
+        return git;
+    }
+
+    /** The imports of modules that are files next to the notebook: what LS406 reports and extract ships, not installs. */
+    public synchronized LocalModules localModules() {
+        if (localModules == null) {
+            localModules = LocalModules.of(notebook);
+        }
+        return localModules;
     }
 
     public IoCatalogue catalogue() {
