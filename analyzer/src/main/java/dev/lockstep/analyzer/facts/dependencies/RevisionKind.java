@@ -1,4 +1,4 @@
-package dev.lockstep.analyzer.rules.dependencies;
+package dev.lockstep.analyzer.facts.dependencies;
 
 import java.util.regex.Pattern;
 
@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * What a revision string names: a full commit (immutable), a short hash, a release tag (movable,
  * but rarely moved), or a branch (moves with every push).
  */
-enum RevisionKind {
+public enum RevisionKind {
     /** No revision given, or {@code None}: the default branch. */
     MISSING,
     /** 40 hex digits: one commit, forever. */
@@ -25,7 +25,7 @@ enum RevisionKind {
     private static final Pattern VERSION = Pattern.compile("[vV]?\\d+(\\.\\d+)*([._+-]?[A-Za-z0-9]+)*");
 
     /** Classifies a revision string; null means the value is unknown. */
-    static RevisionKind of(String revision) {
+    public static RevisionKind of(String revision) {
         if (revision == null) {
             return UNKNOWN;
         }

@@ -1,4 +1,4 @@
-package dev.lockstep.analyzer.rules.dependencies;
+package dev.lockstep.analyzer.facts.dependencies;
 
 /** The tool an install command runs. */
 public enum Installer {

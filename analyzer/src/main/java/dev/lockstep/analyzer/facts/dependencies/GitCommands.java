@@ -1,4 +1,4 @@
-package dev.lockstep.analyzer.rules.dependencies;
+package dev.lockstep.analyzer.facts.dependencies;
 
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code git fetch origin COMMIT}. A command that names no directory applies to the clone
  * made last before it (lenient on purpose: a pin that is there should not be missed).
  */
-final class GitCommands {
+public final class GitCommands {
 
     /**
      * One clone and the best revision it is checked out at, after every later command.
@@ -25,9 +25,9 @@ final class GitCommands {
      * @param pin       what the checkout is fixed to: {@link RevisionKind#MISSING} for the default branch
      * @param pinRef    the revision text behind {@code pin} (the branch when nothing better), or null
      */
-    record Clone(ShellLines.Line line, String url, String directory, String branch, RevisionKind pin, String pinRef) {
+    public record Clone(ShellLines.Line line, String url, String directory, String branch, RevisionKind pin, String pinRef) {
         /** Whether the working tree is fixed: a commit, a release tag, or a revision analysis cannot see. */
-        boolean isPinned() {
+        public boolean isPinned() {
             return pin == RevisionKind.FULL_COMMIT || pin == RevisionKind.SHORT_HASH || pin == RevisionKind.TAG
                     || pin == RevisionKind.UNKNOWN;
         }
@@ -60,14 +60,14 @@ final class GitCommands {
     }
 
     /** The clones of a notebook, in document order, each with its final pin. */
-    List<Clone> clones() {
+    public List<Clone> clones() {
         return clones;
     }
 
-    static GitCommands of(AnalyzedNotebook notebook) {
+    public static GitCommands of(AnalyzedNotebook notebook) {
         List<Clone> clones = new ArrayList<>();
         String kernelDirectory = null; // from %cd, which changes the kernel's own directory
-        for (ShellLines.Line line : ShellLines.of(notebook)) {
+        for (ShellLines.Line line : notebook.facts().shellLines()) {
             String lineDirectory = null; // from "cd DIR &&": lives only as long as the line's shell
             for (List<ShellSyntax.Word> command : ShellSyntax.commands(line.text())) {
                 List<ShellSyntax.Word> words = ShellSyntax.program(command);

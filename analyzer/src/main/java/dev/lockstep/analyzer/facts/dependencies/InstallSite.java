@@ -1,4 +1,4 @@
-package dev.lockstep.analyzer.rules.dependencies;
+package dev.lockstep.analyzer.facts.dependencies;
 
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
@@ -20,10 +20,10 @@ import java.util.List;
  */
 public record InstallSite(AnalyzedCell cell, Position position, String line, InstallCommand command) {
 
-    /** Every install in the notebook, in document order. */
+    /** Every install in the notebook, in document order; asked through {@code notebook.facts().installs()}. */
     public static List<InstallSite> of(AnalyzedNotebook notebook) {
         List<InstallSite> sites = new ArrayList<>();
-        for (ShellLines.Line line : ShellLines.of(notebook)) {
+        for (ShellLines.Line line : notebook.facts().shellLines()) {
             for (InstallCommand command : InstallCommand.parseAll(line.text())) {
                 sites.add(new InstallSite(line.cell(), line.position(), line.text(), command));
             }

@@ -1,4 +1,4 @@
-package dev.lockstep.analyzer.rules.dependencies;
+package dev.lockstep.analyzer.facts.dependencies;
 
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
@@ -21,7 +21,7 @@ import java.util.Set;
  * {@code %%script bash}/{@code %%shell} cells, and commands given as literals to
  * {@code os.system} and {@code subprocess} ({@code sys.executable} read as {@code python}).
  */
-final class ShellLines {
+public final class ShellLines {
 
     /**
      * One command line.
@@ -32,7 +32,7 @@ final class ShellLines {
      * @param persistent whether it runs in the kernel's own process ({@code %cd}), so a
      *                   directory change outlives the line; {@code !cd} does not
      */
-    record Line(AnalyzedCell cell, Position position, String text, boolean persistent) {
+    public record Line(AnalyzedCell cell, Position position, String text, boolean persistent) {
     }
 
     private static final Set<String> SHELL_CELL_MAGICS = Set.of("bash", "sh", "shell", "system");
@@ -41,7 +41,7 @@ final class ShellLines {
     private ShellLines() {
     }
 
-    static List<Line> of(AnalyzedNotebook notebook) {
+    public static List<Line> of(AnalyzedNotebook notebook) {
         List<Line> lines = new ArrayList<>();
         Map<Integer, List<Line>> pythonCommands = new HashMap<>();
         for (CallSite call : notebook.calls()) {

@@ -1,4 +1,4 @@
-package dev.lockstep.analyzer.rules.dependencies;
+package dev.lockstep.analyzer.facts.dependencies;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.lockstep.analyzer.rules.dependencies;
+package dev.lockstep.analyzer.facts.dependencies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

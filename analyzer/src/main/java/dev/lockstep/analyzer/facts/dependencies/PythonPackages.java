@@ -1,4 +1,4 @@
-package dev.lockstep.analyzer.rules.dependencies;
+package dev.lockstep.analyzer.facts.dependencies;
 
 import java.util.Collections;
 import java.util.HashMap;
@@ -603,7 +603,7 @@ public final class PythonPackages {
     }
 
     /** The top-level package of a dotted module name. */
-    static String topLevel(String module) {
+    public static String topLevel(String module) {
         if (module == null) {
             return "";
         }
