@@ -1,6 +1,7 @@
 package dev.lockstep.analyzer.facts;
 
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
+import dev.lockstep.analyzer.facts.environment.EnvironmentVariables;
 import dev.lockstep.analyzer.facts.frameworks.GpuUse;
 import dev.lockstep.analyzer.facts.io.IoCatalogue;
 import dev.lockstep.analyzer.facts.io.IoFacts;
@@ -8,8 +9,8 @@ import dev.lockstep.analyzer.facts.values.Values;
 
 /**
  * What the analyzer knows about one notebook's program, computed once per analysis and asked
- * by rules and extract passes alike: values of expressions, its I/O, its GPU use. Each part is
- * built on first use.
+ * by rules and extract passes alike: values of expressions, its I/O, its GPU use, the
+ * environment variables it reads. Each part is built on first use.
  */
 public final class Facts {
     private final AnalyzedNotebook notebook;
@@ -17,6 +18,7 @@ public final class Facts {
     private Values values;
     private IoFacts io;
     private GpuUse gpu;
+    private EnvironmentVariables environment;
 
     public Facts(AnalyzedNotebook notebook, IoCatalogue catalogue) {
         this.notebook = notebook;
@@ -42,6 +44,14 @@ public final class Facts {
             gpu = GpuUse.of(notebook, values());
         }
         return gpu;
+    }
+
+    /** The environment variables the notebook reads, and which of them it sets itself first. */
+    public synchronized EnvironmentVariables environment() {
+        if (environment == null) {
+            environment = EnvironmentVariables.of(notebook);
+        }
+        return environment;
     }
 
     public IoCatalogue catalogue() {

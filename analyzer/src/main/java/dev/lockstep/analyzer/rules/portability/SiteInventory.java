@@ -14,7 +14,7 @@ import java.util.function.Function;
 
 /**
  * Turns a rule that finds many sites of one kind (hyperparameter literals, reduced-precision
- * settings, device literals) into an inventory plus at most one finding: every site goes to the
+ * settings, device literals, environment reads) into an inventory plus at most one finding: every site goes to the
  * notebook's inventory, and the first site carries a summary that names how many there are and
  * a few of them. A reviewer reads one line per kind instead of dozens; the report and the JSON
  * still list every site.
