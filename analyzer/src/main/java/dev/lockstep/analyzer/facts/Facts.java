@@ -1,16 +1,24 @@
 package dev.lockstep.analyzer.facts;
 
+import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.facts.environment.EnvironmentVariables;
 import dev.lockstep.analyzer.facts.frameworks.GpuUse;
 import dev.lockstep.analyzer.facts.io.IoCatalogue;
 import dev.lockstep.analyzer.facts.io.IoFacts;
+import dev.lockstep.analyzer.facts.params.Hyperparameter;
+import dev.lockstep.analyzer.facts.params.Hyperparameters;
+import dev.lockstep.analyzer.facts.source.StringLiteralSites;
 import dev.lockstep.analyzer.facts.values.Values;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What the analyzer knows about one notebook's program, computed once per analysis and asked
- * by rules and extract passes alike: values of expressions, its I/O, its GPU use, the
- * environment variables it reads. Each part is built on first use.
+ * by rules and extract passes alike: values of expressions, its I/O, its GPU use, its
+ * hyperparameter literals, the string literals of its cells, the environment variables it reads.
+ * Each part is built on first use.
  */
 public final class Facts {
     private final AnalyzedNotebook notebook;
@@ -19,6 +27,8 @@ public final class Facts {
     private IoFacts io;
     private GpuUse gpu;
     private EnvironmentVariables environment;
+    private List<Hyperparameter> hyperparameters;
+    private final Map<Integer, List<StringLiteralSites.Literal>> stringLiterals = new HashMap<>();
 
     public Facts(AnalyzedNotebook notebook, IoCatalogue catalogue) {
         this.notebook = notebook;
@@ -52,6 +62,26 @@ public final class Facts {
             environment = EnvironmentVariables.of(notebook);
         }
         return environment;
+    }
+
+    /**
+     * The hyperparameter literals, in document order with unique {@code params} names: what LS509
+     * reports and what extract lifts into {@code lockstep.yaml}, so the two agree.
+     */
+    public synchronized List<Hyperparameter> hyperparameters() {
+        if (hyperparameters == null) {
+            hyperparameters = Hyperparameters.of(notebook);
+        }
+        return hyperparameters;
+    }
+
+    /**
+     * The string literals of {@code cell} (a cell of this notebook) that are values in code, in
+     * document order: what path, hosted-service and secret checks read, and what extract's
+     * secret pass rewrites.
+     */
+    public synchronized List<StringLiteralSites.Literal> stringLiterals(AnalyzedCell cell) {
+        return stringLiterals.computeIfAbsent(cell.index(), i -> List.copyOf(StringLiteralSites.of(cell)));
     }
 
     public IoCatalogue catalogue() {

@@ -3,6 +3,7 @@ package dev.lockstep.analyzer.rules.paths;
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.facts.source.StringLiteralSites;
 import dev.lockstep.analyzer.ipython.Magic;
 import dev.lockstep.analyzer.ipython.MagicKind;
 import dev.lockstep.analyzer.python.SyntaxNode;
@@ -63,7 +64,7 @@ public final class HomeRelativePath implements Rule {
             }
         }
         for (AnalyzedCell cell : notebook.pythonCells()) {
-            for (StringLiteralSites.Literal literal : StringLiteralSites.of(cell)) {
+            for (StringLiteralSites.Literal literal : notebook.facts().stringLiterals(cell)) {
                 String text = literal.text().strip();
                 if (covered.contains(literal.node()) || text.contains("\n") || !HOME_RELATIVE.matcher(text).find()
                         || text.equals("~")) {

@@ -1,5 +1,7 @@
 package dev.lockstep.analyzer.rules.portability;
 
+import dev.lockstep.analyzer.facts.params.Hyperparameter;
+import dev.lockstep.analyzer.facts.params.Hyperparameters;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Finding;
 import dev.lockstep.analyzer.rules.Remedy;
@@ -22,7 +24,7 @@ public final class HyperparameterLiteral implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        List<Hyperparameter> found = Hyperparameters.of(context.notebook());
+        List<Hyperparameter> found = context.notebook().facts().hyperparameters();
         SiteInventory.summarise(context, sites -> {
             for (Hyperparameter h : found) {
                 sites.report(h.cell(), h.literal(), h.name() + " = " + h.source());

@@ -1,4 +1,4 @@
-package dev.lockstep.analyzer.rules.portability;
+package dev.lockstep.analyzer.facts.params;
 
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.Position;
@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * A numeric literal bound to a known hyperparameter name: what LS509 reports and what
  * {@code lockstep extract} lifts into {@code lockstep.yaml} {@code params}. Found by
- * {@link Hyperparameters#of}.
+ * {@link Hyperparameters#of}; rules and passes ask {@code notebook.facts().hyperparameters()}.
  *
  * @param name      the name as written: the variable ({@code lr}, {@code BATCH_SIZE}), the keyword
  *                  ({@code learning_rate}, LoRA's {@code r}) or the dict key ({@code "epochs"})

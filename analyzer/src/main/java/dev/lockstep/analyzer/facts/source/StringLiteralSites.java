@@ -1,4 +1,4 @@
-package dev.lockstep.analyzer.rules.paths;
+package dev.lockstep.analyzer.facts.source;
 
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.python.SyntaxNode;

@@ -1,4 +1,4 @@
-package dev.lockstep.analyzer.rules.portability;
+package dev.lockstep.analyzer.facts.params;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.lockstep.analyzer.rules.portability;
+package dev.lockstep.analyzer.facts.params;
 
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;

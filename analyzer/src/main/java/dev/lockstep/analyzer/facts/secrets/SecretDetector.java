@@ -1,4 +1,4 @@
-package dev.lockstep.analyzer.rules.secrets;
+package dev.lockstep.analyzer.facts.secrets;
 
 import java.util.ArrayList;
 import java.util.Comparator;

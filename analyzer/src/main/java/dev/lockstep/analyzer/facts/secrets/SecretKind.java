@@ -1,4 +1,4 @@
-package dev.lockstep.analyzer.rules.secrets;
+package dev.lockstep.analyzer.facts.secrets;
 
 /**
  * What kind of credential a {@link SecretMatch} is, with the environment variable that
