@@ -6,6 +6,7 @@ import dev.lockstep.analyzer.facts.dependencies.GitCommands;
 import dev.lockstep.analyzer.facts.dependencies.InstallSite;
 import dev.lockstep.analyzer.facts.dependencies.LocalModules;
 import dev.lockstep.analyzer.facts.dependencies.ShellLines;
+import dev.lockstep.analyzer.facts.environment.EnvironmentVariables;
 import dev.lockstep.analyzer.facts.frameworks.GpuUse;
 import dev.lockstep.analyzer.facts.io.IoCatalogue;
 import dev.lockstep.analyzer.facts.io.IoFacts;
@@ -21,7 +22,8 @@ import java.util.Map;
  * What the analyzer knows about one notebook's program, computed once per analysis and asked
  * by rules and extract passes alike: values of expressions, its I/O, its GPU use, its
  * hyperparameter literals, the string literals of its cells, its shell lines, package installs,
- * git clones and local-module imports. Each part is built on first use.
+ * git clones, local-module imports and the environment variables it reads. Each part is built on
+ * first use.
  */
 public final class Facts {
     private final AnalyzedNotebook notebook;
@@ -29,6 +31,7 @@ public final class Facts {
     private Values values;
     private IoFacts io;
     private GpuUse gpu;
+    private EnvironmentVariables environment;
     private List<Hyperparameter> hyperparameters;
     private List<ShellLines.Line> shellLines;
     private List<InstallSite> installs;
@@ -60,6 +63,14 @@ public final class Facts {
             gpu = GpuUse.of(notebook, values());
         }
         return gpu;
+    }
+
+    /** The environment variables the notebook reads, and which of them it sets itself first. */
+    public synchronized EnvironmentVariables environment() {
+        if (environment == null) {
+            environment = EnvironmentVariables.of(notebook);
+        }
+        return environment;
     }
 
     /**

@@ -36,6 +36,14 @@ public record Hyperparameter(String name, String parameter, Site site, AnalyzedC
         DICTIONARY_ENTRY
     }
 
+    /** What a hyperparameter describes. */
+    public enum Role {
+        /** How the model is trained: learning rate, epochs, batch size, dropout, LoRA rank, tree depth... */
+        TRAINING,
+        /** The model's shape, a preset of its architecture: {@code hidden_size}, {@code num_layers}, {@code d_model}... */
+        ARCHITECTURE
+    }
+
     public Hyperparameter {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(parameter, "parameter");
@@ -55,6 +63,20 @@ public record Hyperparameter(String name, String parameter, Site site, AnalyzedC
     /** The literal as written in the cell ({@code 1e-3}, {@code -1}). */
     public String source() {
         return literal.text();
+    }
+
+    /** Whether it describes how the model is trained or the model's shape (by name). */
+    public Role role() {
+        return Hyperparameters.roleOf(name);
+    }
+
+    /**
+     * Whether the literal is one of several variants listed side by side, a sweep a loop runs
+     * ({@code [{"lr": 0.1}, {"lr": 0.01}]}): extract still lifts each (as {@code lr}, {@code lr_2}...),
+     * but none of them alone is the run's setting.
+     */
+    public boolean isVariant() {
+        return site != Site.ASSIGNMENT && Hyperparameters.isVariant(literal, name);
     }
 
     /** Where the literal is, in the cell's own source. */

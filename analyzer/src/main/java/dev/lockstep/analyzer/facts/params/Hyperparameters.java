@@ -46,6 +46,15 @@ public final class Hyperparameters {
             "n_heads", "num_attention_heads", "embedding_dim", "embed_dim", "d_model", "latent_dim",
             "intermediate_size", "dim_feedforward");
 
+    /**
+     * Names of the catalogue that describe the model's shape rather than how it is trained: a
+     * preset of the architecture (GPT-2 small is 12 layers, 12 heads, 768 wide) that is part of
+     * which model this is. Extract lifts them like any other; LS509 does not report them.
+     */
+    static final Set<String> ARCHITECTURE = Set.of("hidden_size", "hidden_dim", "hidden_units", "num_layers",
+            "n_layers", "num_hidden_layers", "num_heads", "n_heads", "num_attention_heads", "embedding_dim", "embed_dim",
+            "d_model", "latent_dim", "intermediate_size", "dim_feedforward");
+
     /** Batch sizes of calls that only preprocess or predict: the result does not depend on them. */
     private static final Set<String> BATCHING_ONLY_METHODS = Set.of("map", "filter", "predict", "predict_proba",
             "predict_on_batch", "evaluate", "encode");
@@ -90,6 +99,56 @@ public final class Hyperparameters {
             result.add(new Hyperparameter(f.name(), unique, f.site(), f.cell(), f.literal(), f.value(), f.callee()));
         }
         return List.copyOf(result);
+    }
+
+    /** What a hyperparameter of this name (as written, any case) describes. */
+    static Hyperparameter.Role roleOf(String name) {
+        return ARCHITECTURE.contains(name.toLowerCase(Locale.ROOT)) ? Hyperparameter.Role.ARCHITECTURE
+                : Hyperparameter.Role.TRAINING;
+    }
+
+    /**
+     * Whether {@code literal}, bound to {@code key} by a dict entry or a keyword argument, is one of
+     * several variants listed side by side: its dict or call is an element of a list, tuple or set
+     * in which another element binds the same key ({@code [{"lr": 0.1}, {"lr": 0.01}]},
+     * {@code [dict(epochs=5), dict(epochs=10)]}). A loop runs them all; none is the run's setting.
+     */
+    static boolean isVariant(SyntaxNode literal, String key) {
+        SyntaxNode entry = literal.parent();
+        if (entry == null || !(entry.is("pair") || entry.is("keyword_argument"))) {
+            return false;
+        }
+        SyntaxNode holder = entry.parent();
+        if (holder != null && holder.is("argument_list")) {
+            holder = holder.parent();
+        }
+        SyntaxNode sequence = holder == null ? null : holder.parent();
+        if (sequence == null || !(sequence.is("list") || sequence.is("tuple") || sequence.is("set"))) {
+            return false;
+        }
+        int binding = 0;
+        for (SyntaxNode element : sequence.namedChildren()) {
+            if (bindsKey(element, key)) {
+                binding++;
+            }
+        }
+        return binding > 1;
+    }
+
+    /** Whether a dict display or a call binds {@code key} (a dict key or a keyword) directly. */
+    private static boolean bindsKey(SyntaxNode element, String key) {
+        List<SyntaxNode> entries = element.is("dictionary") ? element.namedChildren()
+                : element.is("call") && element.child("arguments") != null ? element.child("arguments").namedChildren()
+                : List.of();
+        for (SyntaxNode entry : entries) {
+            if (entry.is("pair") && key.equals(StringLiterals.value(entry.child("key")))) {
+                return true;
+            }
+            if (entry.is("keyword_argument") && entry.child("name") != null && key.equals(entry.child("name").text())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The parameter a keyword argument sets, or null when the keyword is not a hyperparameter there. */

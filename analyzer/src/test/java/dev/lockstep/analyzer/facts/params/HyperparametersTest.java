@@ -60,4 +60,26 @@ class HyperparametersTest {
                 "lr = params['lr']\nflag = True\ntest_size = 0.2\nepochs = 3 * 2\nuse_fp16 = True",
                 "fit(r=3)\nds.map(f, batched=True, batch_size=1000)\nepochs = True\nlr = 1j")).isEmpty();
     }
+
+    @Test
+    void architecturePresetsAreFoundForExtractAndMarkedAsTheModelsShape() {
+        List<Hyperparameter> found = find("hidden_size = 128\nNUM_LAYERS = 2\nlr = 1e-3",
+                "import torch.nn as nn\nlayer = nn.TransformerEncoderLayer(d_model=512, nhead=8, dropout=0.1)");
+        assertThat(found).extracting(Hyperparameter::name)
+                .containsExactly("hidden_size", "NUM_LAYERS", "lr", "d_model", "dropout");
+        assertThat(found).extracting(Hyperparameter::role).containsExactly(Hyperparameter.Role.ARCHITECTURE,
+                Hyperparameter.Role.ARCHITECTURE, Hyperparameter.Role.TRAINING, Hyperparameter.Role.ARCHITECTURE,
+                Hyperparameter.Role.TRAINING);
+    }
+
+    @Test
+    void sweepVariantsAreFoundForExtractAndMarkedAsVariants() {
+        List<Hyperparameter> found = find("configs = [{'lr': 0.1, 'epochs': 5}, {'lr': 0.01}]",
+                "grid = (dict(batch_size=32), dict(batch_size=64))",
+                "one = [{'lr': 0.3}]\nmixed = [{'lr': 0.2}, {'epochs': 3}]\nlr = 0.5");
+        assertThat(found).extracting(Hyperparameter::parameter)
+                .containsExactly("lr", "epochs", "lr_2", "batch_size", "batch_size_2", "lr_3", "lr_4", "epochs_2", "lr_5");
+        assertThat(found).extracting(Hyperparameter::isVariant)
+                .containsExactly(true, false, true, true, true, false, false, false, false);
+    }
 }
