@@ -3,6 +3,7 @@ package dev.lockstep.analyzer.rules.randomness;
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.facts.values.Value;
 import dev.lockstep.analyzer.facts.values.Values;
 import dev.lockstep.analyzer.ipython.Magic;
 import dev.lockstep.analyzer.ipython.MagicKind;
@@ -125,24 +126,30 @@ public final class ReducedPrecision implements Rule {
         }
     }
 
+    /** Keywords whose value (not merely whether it is True) says the precision. */
+    private static final Set<String> VALUED_KEYWORDS = Set.of("mixed_precision", "precision", "torch_dtype", "dtype");
+
     private static void checkKeywords(RuleContext context, Values values, Set<String> reportedLines,
             CallSite call) {
         for (Map.Entry<String, SyntaxNode> keyword : call.keywords().entrySet()) {
             String name = keyword.getKey();
             SyntaxNode value = keyword.getValue();
             SyntaxNode argument = value.parent();
-            if (FLAGS.contains(name) && values.of(call.cell(), value).isTrue()) {
+            if (!FLAGS.contains(name) && !VALUED_KEYWORDS.contains(name)) {
+                continue; // evaluate only the keywords this rule reads
+            }
+            Value known = values.of(call.cell(), value);
+            String text = known.plainString();
+            if (FLAGS.contains(name) && known.isTrue()) {
                 report(context, reportedLines, call.cell(), argument, DESCRIPTIONS.get(name));
             } else if (name.equals("mixed_precision")) {
-                String text = values.of(call.cell(), value).plainString();
                 if (text != null && (text.equals("fp16") || text.equals("bf16") || text.equals("fp8"))) {
                     report(context, reportedLines, call.cell(), argument, "mixed_precision=\"" + text
                             + "\" trains in reduced precision");
                 }
             } else if (name.equals("precision") && call.qualifiedName() != null
                     && LIGHTNING.contains(call.qualifiedName())) {
-                String text = values.of(call.cell(), value).plainString();
-                Double number = values.of(call.cell(), value).number();
+                Double number = known.number();
                 boolean reduced = (number != null && number == 16)
                         || (text != null && (text.startsWith("16") || text.startsWith("bf16")));
                 if (reduced) {
@@ -150,8 +157,8 @@ public final class ReducedPrecision implements Rule {
                             + " trains in reduced precision");
                 }
             } else if ((name.equals("torch_dtype") || name.equals("dtype")) && HALF_DTYPE_NAMES.contains(
-                    String.valueOf(values.of(call.cell(), value).plainString()))) {
-                report(context, reportedLines, call.cell(), argument, name + "=\"" + values.of(call.cell(), value).plainString()
+                    String.valueOf(text))) {
+                report(context, reportedLines, call.cell(), argument, name + "=\"" + text
                         + "\" loads weights in reduced precision");
             }
         }
