@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lockstep.extractor.plan.Blocker;
+import dev.lockstep.extractor.plan.Change;
 import dev.lockstep.extractor.plan.ExtractOptions;
 import dev.lockstep.extractor.plan.ExtractionPlan;
 import dev.lockstep.extractor.plan.InputSpec;
@@ -190,6 +191,37 @@ class ClosureTest {
         assertThat(plan.inputs()).extracting(InputSpec::name).containsExactly("x");
         assertThat(code(plan)).contains("subprocess.run([\"head\", \"-4\", CONFIG.inputs[\"x\"]])")
                 .doesNotContain("\"data/x.csv\"");
+    }
+
+    @Test
+    void aNotebookTidyingUpItsOwnOutputsKeepsThemAndAShellLookReadsThemWhereTheJobWrites() throws Exception {
+        // pydata-book ch04 saves arrays, shows them with a shell command, then deletes them with !rm.
+        ExtractionPlan plan = plan(Map.of(), List.of(), "import numpy as np\narr = np.arange(3)\nnp.save('some_array', arr)\n!ls -l some_array.npy",
+                "!rm some_array.npy",
+                "import pandas as pd, os\npd.DataFrame({'a': [1]}).to_csv('out.csv')\nos.remove('out.csv')");
+        assertThat(outputs(plan)).containsOnly(Map.entry("some_array", "some_array.npy"), Map.entry("out", "out.csv"));
+        assertThat(code(plan)).contains("subprocess.run([\"ls\", \"-l\", CONFIG.outputs[\"some_array\"]])")
+                .doesNotContain("\"rm\"").doesNotContain("os.remove");
+        assertThat(plan.changes()).extracting(Change::summary)
+                .contains("dropped the deletion of \"some_array.npy\": it is output 'some_array', which the job keeps for verify to compare",
+                        "dropped the deletion of \"out.csv\": it is output 'out', which the job keeps for verify to compare");
+    }
+
+    @Test
+    void aDeletionThatAlsoRemovesSomethingElseStaysAndNamesTheOutputWhereTheJobWritesIt() throws Exception {
+        ExtractionPlan plan = plan(Map.of(), List.of(), "import numpy as np\nnp.save('kept', np.arange(3))",
+                "!rm -f scratch.tmp kept.npy");
+        assertThat(code(plan)).contains("subprocess.run([\"rm\", \"-f\", \"scratch.tmp\", CONFIG.outputs[\"kept\"]], check=True)");
+    }
+
+    @Test
+    void anExcelWriterIsWhereTheWorkbookIsWrittenNotTheSheetCall() throws Exception {
+        ExtractionPlan plan = plan(Map.of(), List.of(), "import pandas as pd\nframe = pd.DataFrame({'a': [1, 2]})",
+                "writer = pd.ExcelWriter('examples/ex2.xlsx')\nframe.to_excel(writer, 'Sheet1')\nwriter.close()",
+                "store = pd.HDFStore('examples/mydata.h5')\nstore['obj1'] = frame\nstore.close()");
+        assertThat(outputs(plan)).containsOnly(Map.entry("ex2", "examples/ex2.xlsx"), Map.entry("mydata", "examples/mydata.h5"));
+        assertThat(code(plan)).contains("pd.ExcelWriter(CONFIG.outputs[\"ex2\"])").contains("pd.HDFStore(CONFIG.outputs[\"mydata\"])");
+        assertThat(plan.blockers()).extracting(Blocker::ruleId).doesNotContain("EX003");
     }
 
     @Test

@@ -119,6 +119,7 @@ public final class InputOutputPass implements Pass {
                 moved.addAll(group);
             }
         }
+        List<Place> deletions = new ArrayList<>();
         for (Place place : places) {
             if (moved.contains(place)) {
                 continue;
@@ -130,7 +131,11 @@ public final class InputOutputPass implements Pass {
                 continue;
             }
             boolean output = written.contains(place.path()) && firstIsWrite.getOrDefault(place.path(), true);
-            if (place.access().access() == Access.MKDIR || place.access().access() == Access.DELETE) {
+            if (place.access().access() == Access.DELETE) {
+                deletions.add(place);
+                continue;
+            }
+            if (place.access().access() == Access.MKDIR) {
                 if (isOutsideRunFolder(place.path())) {
                     state.block(place, "EX004", place.access().api().displayName() + " changes " + PythonText.string(place.path())
                             + ", outside the job's run folder", "create and remove only folders under the paths the job writes");
@@ -138,6 +143,17 @@ public final class InputOutputPass implements Pass {
                 continue;
             }
             state.argumentMove(place, output);
+        }
+        // After every output is declared: a deletion of one of them may come before its declaring write in `places`.
+        for (Place deletion : deletions) {
+            String output = state.outputByPath.get(deletion.path());
+            SyntaxNode statement = deletion.access().call() == null ? null : statementOf(deletion.access().call().node());
+            if (output != null && statement != null) {
+                state.keepOutput(deletion.cell(), statement, output, deletion.path());
+            } else if (isOutsideRunFolder(deletion.path())) {
+                state.block(deletion, "EX004", deletion.access().api().displayName() + " changes " + PythonText.string(deletion.path())
+                        + ", outside the job's run folder", "create and remove only folders under the paths the job writes");
+            }
         }
         shellEscapes(synthetic, state);
         if (state.outputNames.isEmpty() && plan.blockers().stream().noneMatch(b -> b.ruleId().equals("EX001"))) {
@@ -181,8 +197,9 @@ public final class InputOutputPass implements Pass {
                 java.util.regex.Matcher m = Pattern.compile("\\S+|\\s+").matcher(script);
                 while (m.find()) {
                     String token = m.group();
-                    String name = token.isBlank() || token.startsWith("-") ? null : state.shellInput(call, token);
-                    if (name == null) {
+                    String output = token.isBlank() || token.startsWith("-") ? null : state.outputByPath.get(shellPath(token));
+                    String name = output != null || token.isBlank() || token.startsWith("-") ? null : state.shellInput(call, token);
+                    if (name == null && output == null) {
                         literal.append(token);
                         continue;
                     }
@@ -190,7 +207,8 @@ public final class InputOutputPass implements Pass {
                         pieces.add(PythonText.string(literal.toString()));
                         literal.setLength(0);
                     }
-                    pieces.add("__import__(\"shlex\").quote(CONFIG.inputs[" + PythonText.string(name) + "])");
+                    pieces.add("__import__(\"shlex\").quote(CONFIG." + (output != null ? "outputs[" + PythonText.string(output)
+                            : "inputs[" + PythonText.string(name)) + "])");
                     changed = true;
                 }
                 if (changed) {
@@ -201,9 +219,28 @@ public final class InputOutputPass implements Pass {
                 }
                 continue;
             }
-            for (SyntaxNode word : words.subList(1, words.size())) {
+            List<SyntaxNode> operands = words.subList(1, words.size()).stream()
+                    .filter(w -> !dev.lockstep.analyzer.semantics.StringLiterals.value(w).startsWith("-")).toList();
+            SyntaxNode statement = statementOf(call.node());
+            if (DELETING_PROGRAMS.contains(program) && !operands.isEmpty() && statement != null
+                    && operands.stream().allMatch(w -> state.outputByPath.containsKey(shellPath(
+                            dev.lockstep.analyzer.semantics.StringLiterals.value(w))))) {
+                for (SyntaxNode operand : operands) {
+                    String path = shellPath(dev.lockstep.analyzer.semantics.StringLiterals.value(operand));
+                    state.keepOutput(call.cell(), statement, state.outputByPath.get(path), path);
+                }
+                continue;
+            }
+            for (SyntaxNode word : operands) {
                 String text = dev.lockstep.analyzer.semantics.StringLiterals.value(word);
-                if (text == null || text.startsWith("-") || !state.free(call.cell(), word)) {
+                if (text == null || !state.free(call.cell(), word)) {
+                    continue;
+                }
+                String output = state.outputByPath.get(shellPath(text));
+                if (output != null) {
+                    // A later look at a file the job wrote reads it where the job writes it.
+                    state.edit(call.cell(), word, "CONFIG.outputs[" + PythonText.string(output) + "]");
+                    state.change(call.cell(), word, "path " + PythonText.string(text) + " in a shell command became output '" + output + "'");
                     continue;
                 }
                 String name = state.shellInput(call, text);
@@ -212,6 +249,24 @@ public final class InputOutputPass implements Pass {
                 }
             }
         }
+    }
+
+    /** Shell programs that delete the files they name. */
+    private static final Set<String> DELETING_PROGRAMS = Set.of("rm", "unlink");
+
+    /** A shell word as a path: quotes and leading {@code ./} removed. */
+    private static String shellPath(String word) {
+        String path = word.replaceAll("^['\"]|['\"]$", "");
+        while (path.startsWith("./") && path.length() > 2) {
+            path = path.substring(2);
+        }
+        return path;
+    }
+
+    /** The expression statement a call is the whole of, or null when the call is part of a larger expression. */
+    private static SyntaxNode statementOf(SyntaxNode call) {
+        SyntaxNode parent = call.parent();
+        return parent != null && parent.is("expression_statement") && parent.namedChildren().size() == 1 ? parent : null;
     }
 
     /** Turns an access's values into places, or blockers where a value is not known. */
@@ -439,6 +494,20 @@ public final class InputOutputPass implements Pass {
             next.change(new Change(InputOutputPass.this.name(), synthetic.planned(call.cell()).number(),
                     call.cell().position(call.node()).line(), "path " + PythonText.string(path) + " in a shell command became input '" + name + "'"));
             return name;
+        }
+
+        /**
+         * A statement that deletes a declared output ({@code !rm some_array.npy}, {@code os.remove(path)}
+         * after the notebook saved it, to tidy up) becomes {@code pass}: the job exists to keep what
+         * the notebook made, and verify compares it. Named in the plan's changes, never silent.
+         */
+        void keepOutput(AnalyzedCell cell, SyntaxNode statement, String output, String path) {
+            if (!free(cell, statement)) {
+                return;
+            }
+            edit(cell, statement, "pass");
+            change(cell, statement, "dropped the deletion of " + PythonText.string(path) + ": it is output '" + output
+                    + "', which the job keeps for verify to compare");
         }
 
         /** Whether no edit covers the node yet. */
