@@ -225,6 +225,29 @@ class ClosureTest {
     }
 
     @Test
+    void aFileWrittenAboveTheNotebooksFolderLandsInTheRunFolderWithTheFolderMadeForIt() throws Exception {
+        // d2l's pandas chapter: os.makedirs(os.path.join('..', 'data')), then writes house_tiny.csv there.
+        Path notebook = write("import os\nos.makedirs(os.path.join('..', 'data'), exist_ok=True)\n"
+                        + "data_file = os.path.join('..', 'data', 'house_tiny.csv')\nwith open(data_file, 'w') as f:\n    f.write('a,b\\n1,2\\n')",
+                "import pandas as pd\ndata = pd.read_csv(data_file)\nprint(data)");
+        Path job = dir.resolve("job");
+        ExtractionPlan plan = new Extractor().plan(notebook, options(notebook, Map.of(), List.of()));
+        assertThat(outputs(plan)).containsOnly(Map.entry("house_tiny", "out/data/house_tiny.csv"));
+        assertThat(code(plan)).contains("os.makedirs(CONFIG.outputs[\"house_tiny\"][:-len(\"/house_tiny.csv\")], exist_ok=True)")
+                .doesNotContain("'..'");
+        assertThat(plan.blockers()).extracting(Blocker::ruleId).doesNotContain("EX003", "EX004");
+        new Extractor().extract(notebook, job, options(notebook, Map.of(), List.of()), false, false);
+        assertThat(new String(run(job, "out/data/house_tiny.csv"), StandardCharsets.UTF_8)).isEqualTo("a,b\n1,2\n");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void aFolderMadeAboveTheNotebookForNoOutputIsABlocker() throws Exception {
+        ExtractionPlan plan = plan(Map.of(), List.of(), "import os\nos.makedirs('../scratch', exist_ok=True)\nopen('out.txt', 'w').write('x')");
+        assertThat(blockerIds(plan)).contains("EX004 cell 1:2");
+    }
+
+    @Test
     void bracesInAShellEscapeAreExpandedAsIPythonDoes() throws Exception {
         ExtractionPlan plan = plan(Map.of(), List.of(), "from pathlib import Path\nIMAGES = Path('images')",
                 "!dot -Tpng {IMAGES / \"tree.dot\"} -o {IMAGES / \"tree.png\"}\nopen('done.txt', 'w').write('ok')");

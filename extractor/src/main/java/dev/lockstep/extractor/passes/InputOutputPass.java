@@ -120,6 +120,7 @@ public final class InputOutputPass implements Pass {
             }
         }
         List<Place> deletions = new ArrayList<>();
+        List<Place> folders = new ArrayList<>();
         for (Place place : places) {
             if (moved.contains(place)) {
                 continue;
@@ -136,13 +137,14 @@ public final class InputOutputPass implements Pass {
                 continue;
             }
             if (place.access().access() == Access.MKDIR) {
-                if (isOutsideRunFolder(place.path())) {
-                    state.block(place, "EX004", place.access().api().displayName() + " changes " + PythonText.string(place.path())
-                            + ", outside the job's run folder", "create and remove only folders under the paths the job writes");
-                }
+                folders.add(place);
                 continue;
             }
             state.argumentMove(place, output);
+        }
+        // After every output is declared: a folder made for an output is made where the output goes.
+        for (Place folder : folders) {
+            state.folderFor(folder);
         }
         // After every output is declared: a deletion of one of them may come before its declaring write in `places`.
         for (Place deletion : deletions) {
@@ -510,6 +512,34 @@ public final class InputOutputPass implements Pass {
                     + "', which the job keeps for verify to compare");
         }
 
+        /**
+         * A folder the notebook creates ({@code os.makedirs(os.path.join('..', 'data'))}) for a file
+         * it then writes: created inside the run folder, where that output goes. A folder outside the
+         * run folder that holds no output is a blocker.
+         */
+        void folderFor(Place folder) {
+            String path = stripSlash(folder.path());
+            String output = null;
+            String rest = null;
+            for (Map.Entry<String, String> entry : new java.util.TreeMap<>(outputByPath).entrySet()) {
+                if (entry.getKey().startsWith(path + "/")) {
+                    output = entry.getValue();
+                    rest = entry.getKey().substring(path.length());
+                    break;
+                }
+            }
+            SyntaxNode argument = folder.access().argument();
+            if (output != null && argument != null && free(folder.cell(), argument)) {
+                String replacement = "CONFIG.outputs[" + PythonText.string(output) + "][:-len(" + PythonText.string(rest) + ")]";
+                edit(folder.cell(), argument, replacement);
+                change(folder.cell(), argument, "folder " + PythonText.string(folder.path()) + " became the folder of output '"
+                        + output + "' (" + replacement + ")");
+            } else if (output == null && (isOutsideRunFolder(path) || path.equals("..") || path.startsWith("../"))) {
+                block(folder, "EX004", folder.access().api().displayName() + " changes " + PythonText.string(folder.path())
+                        + ", outside the job's run folder", "create and remove only folders under the paths the job writes");
+            }
+        }
+
         /** Whether no edit covers the node yet. */
         boolean free(AnalyzedCell cell, SyntaxNode node) {
             for (Fix.Edit e : edits.getOrDefault(cell.index(), List.of())) {
@@ -699,6 +729,10 @@ public final class InputOutputPass implements Pass {
         String p = path.replace('\\', '/');
         while (p.length() > 1 && p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);
+        }
+        // A path above the notebook's folder (d2l's os.path.join('..', 'data', ...)) keeps its part below the climb.
+        while (p.startsWith("../") || p.equals("..")) {
+            p = p.equals("..") ? "" : p.substring(3);
         }
         if (p.startsWith("/") || p.startsWith("~") || p.matches("^[A-Za-z]:/.*") || p.contains("..")) {
             p = p.substring(p.lastIndexOf('/') + 1);
