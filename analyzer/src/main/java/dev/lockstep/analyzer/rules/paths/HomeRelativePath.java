@@ -48,7 +48,7 @@ public final class HomeRelativePath implements Rule {
                         + "use a path relative to the project" + lifted(notebook, cell, call.node()));
             } else if (call.is(EXPANDUSER.toArray(String[]::new))
                     || ("expanduser".equals(call.methodName()) && call.receiver() != null && call.qualifiedName() == null
-                            && ExpressionValues.isPath(notebook, cell, call.receiver()))) {
+                            && notebook.facts().values().isPath(cell, call.receiver()))) {
                 SyntaxNode argument = call.qualifiedName() != null ? call.argument(0, "path") : call.receiver();
                 String value = argument == null ? null : valueOf(notebook, cell, argument);
                 if (value != null && !value.startsWith("~")) {
@@ -99,7 +99,7 @@ public final class HomeRelativePath implements Rule {
                 e = e.child("arguments").namedChildren().get(0);
             }
         }
-        return ExpressionValues.stringValue(notebook, cell, e);
+        return notebook.facts().values().template(cell, e);
     }
 
     private static String message(String path) {

@@ -2,6 +2,7 @@ package dev.lockstep.analyzer.rules.paths;
 
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.facts.values.PathObjects;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Fix;
 import dev.lockstep.analyzer.rules.Remedy;
@@ -37,9 +38,9 @@ public final class UnorderedFileListing implements Rule {
                 shown = call.qualifiedName();
                 walk = call.qualifiedName().endsWith("walk");
             } else if (call.methodName() != null && call.receiver() != null
-                    && (ExpressionValues.LISTING_METHODS.contains(call.methodName()) || call.methodName().equals("walk"))
+                    && (PathObjects.LISTING_METHODS.contains(call.methodName()) || call.methodName().equals("walk"))
                     && (call.qualifiedName() == null || call.qualifiedName().startsWith("pathlib."))
-                    && ExpressionValues.isPath(notebook, call.cell(), call.receiver())) {
+                    && notebook.facts().values().isPath(call.cell(), call.receiver())) {
                 shown = "Path." + call.methodName();
                 walk = call.methodName().equals("walk");
             } else {

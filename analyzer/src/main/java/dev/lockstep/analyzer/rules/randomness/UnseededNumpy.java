@@ -1,6 +1,7 @@
 package dev.lockstep.analyzer.rules.randomness;
 
 import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.facts.values.Values;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Fix;
@@ -71,6 +72,6 @@ public final class UnseededNumpy implements Rule {
         }
         String keyword = call.qualifiedName().endsWith("SeedSequence") ? "entropy" : "seed";
         SyntaxNode seed = call.argument(0, keyword);
-        return seed != null && !ExpressionValues.isNone(seed);
+        return seed != null && !Values.literal(seed).isNone();
     }
 }
