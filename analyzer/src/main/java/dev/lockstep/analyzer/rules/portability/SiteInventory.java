@@ -39,13 +39,10 @@ public final class SiteInventory {
      */
     public static void summarise(RuleContext context, Consumer<RuleContext> sites, Function<Finding, String> item,
             SummaryMessage summary) {
-        RuleContext collecting = new RuleContext(context.notebook(), context.rule());
-        sites.accept(collecting);
-        List<Finding> found = new ArrayList<>(collecting.findings());
+        List<Finding> found = collect(context, sites);
         if (found.isEmpty()) {
             return;
         }
-        found.sort(Finding.ORDER);
         // The same text in several cells (batch_size = 32 bound again, .cuda() in every cell) is named once, with its cells.
         Map<String, Set<Integer>> named = new LinkedHashMap<>();
         for (Finding finding : found) {
@@ -69,6 +66,25 @@ public final class SiteInventory {
         }
         context.report(notebook.cell(at.cell() - 1), new Position(at.line(), at.column(), at.endLine(), at.endColumn()),
                 summary.message(found.size(), shown));
+    }
+
+    /**
+     * Lists every site in the notebook's inventory and reports nothing: for sites that tell a
+     * reviewer nothing new about this notebook (a device literal in a notebook that needs a CUDA
+     * GPU anyway).
+     */
+    public static void listOnly(RuleContext context, Consumer<RuleContext> sites, Function<Finding, String> item) {
+        for (Finding finding : collect(context, sites)) {
+            context.inventory(finding.location(), item.apply(finding));
+        }
+    }
+
+    private static List<Finding> collect(RuleContext context, Consumer<RuleContext> sites) {
+        RuleContext collecting = new RuleContext(context.notebook(), context.rule());
+        sites.accept(collecting);
+        List<Finding> found = new ArrayList<>(collecting.findings());
+        found.sort(Finding.ORDER);
+        return found;
     }
 
     /** The code a finding points at (its source line, cut to the range when it is on one line). */
