@@ -374,11 +374,25 @@ public final class UnhashedRemoteInput implements Rule {
                         .orElse(null);
                 default -> null;
             };
-            if (found != null && !RemoteLocations.isContentAddressed(found)) {
+            if (found != null && !RemoteLocations.isContentAddressed(found) && !isInstallerScript(line, found)) {
                 return program + " " + RemoteLocations.shown(found);
             }
         }
         return null;
+    }
+
+    /** A download piped into a shell ({@code curl -fsSL URL | sudo -E bash -}). */
+    private static final java.util.regex.Pattern PIPED_TO_SHELL =
+            java.util.regex.Pattern.compile("\\|\\s*(sudo\\s+(-\\S+\\s+)*)?(ba|z|da)?sh\\b");
+
+    /**
+     * An installer script ({@code wget .../setup-ngc.sh}, {@code curl ... | bash}): it sets up the
+     * machine rather than bringing the data results are computed from, so it is LS501's shell
+     * command, not an unhashed input.
+     */
+    static boolean isInstallerScript(String line, String url) {
+        String path = url.replaceAll("[?#].*$", "");
+        return path.endsWith(".sh") || PIPED_TO_SHELL.matcher(line).find();
     }
 
     private static List<String> words(String segment) {
