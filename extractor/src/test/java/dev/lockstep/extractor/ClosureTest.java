@@ -267,6 +267,23 @@ class ClosureTest {
     }
 
     @Test
+    void aWalkSortsEachFoldersListsAsItGoesAndStillWalksEverything() throws Exception {
+        for (String file : List.of("corpus/b/2.txt", "corpus/b/1.txt", "corpus/a/z.txt", "corpus/a/c/y.txt", "corpus/x.txt")) {
+            Files.createDirectories(dir.resolve(file).getParent());
+            Files.writeString(dir.resolve(file), file);
+        }
+        Path notebook = write("import os, json\nfound = []\nfor root, dirs, fnames in os.walk('corpus'):\n"
+                + "    for fname in fnames:\n        found.append(os.path.basename(root) + '/' + fname)\n"
+                + "json.dump(found, open('found.json', 'w'))");
+        Path job = dir.resolve("job");
+        new Extractor().extract(notebook, job, options(notebook, Map.of(), List.of()), false, false);
+        assertThat(new String(Files.readAllBytes(job.resolve("pipeline/main.py")), StandardCharsets.UTF_8))
+                .contains("_dirs.sort() or _dirs");
+        assertThat(new String(run(job, "found.json"), StandardCharsets.UTF_8))
+                .isEqualTo("[\"corpus/x.txt\", \"a/z.txt\", \"c/y.txt\", \"b/1.txt\", \"b/2.txt\"]");
+    }
+
+    @Test
     void bracesInAShellEscapeAreExpandedAsIPythonDoes() throws Exception {
         ExtractionPlan plan = plan(Map.of(), List.of(), "from pathlib import Path\nIMAGES = Path('images')",
                 "!dot -Tpng {IMAGES / \"tree.dot\"} -o {IMAGES / \"tree.png\"}\nopen('done.txt', 'w').write('ok')");

@@ -53,7 +53,7 @@ public final class UnseededNumpy implements Rule {
                 if (!hasSeed(call)) {
                     context.report(call.cell(), call.node(), "np.random." + function + "() without a seed starts from "
                             + "fresh OS entropy on every run (np.random.seed does not reach it): pass a seed, e.g. np.random."
-                            + function + "(SEED)", Fixes.addFirstArgument(call, Fix.SEED_NAME));
+                            + function + "(SEED)", seedFix(call));
                 }
             } else if (LEGACY_DRAWS.contains(function)
                     && !seeding.isSeededBefore(call, Seeding.Generator.NUMPY)) {
@@ -63,6 +63,13 @@ public final class UnseededNumpy implements Rule {
                         + "first, or draw from np.random.default_rng(SEED)");
             }
         }
+    }
+
+    /** The job's seed in place of an explicit None ({@code default_rng(seed=None)}), or as the first argument. */
+    private static Fix seedFix(CallSite call) {
+        SyntaxNode none = call.argument(0, call.qualifiedName().endsWith("SeedSequence") ? "entropy" : "seed");
+        return none != null ? Fixes.replace(none, Fix.SEED_NAME, "pass " + Fix.SEED_NAME)
+                : Fixes.addFirstArgument(call, Fix.SEED_NAME);
     }
 
     /** Whether the constructor gets a seed (or arguments that may hold one). */
