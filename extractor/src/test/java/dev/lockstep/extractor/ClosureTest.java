@@ -1,6 +1,7 @@
 package dev.lockstep.extractor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -211,6 +212,28 @@ class ClosureTest {
         assertThat(plan.shipped()).containsKeys("pipeline/mylib/core.py", "pipeline/micrograd/engine.py");
         assertThat(plan.requirements()).extracting(r -> r.distribution()).doesNotContain("mylib", "micrograd");
         assertThat(plan.blockers()).extracting(Blocker::ruleId).doesNotContain("LS406");
+    }
+
+    @Test
+    void aTeamsOwnWriteApiInLockstepTomlIsADeclaredOutput() throws Exception {
+        String cell = "import teamlib\nteamlib.save_artifact({'a': 1}, 'out/artifact.bin')";
+        assertThat(outputs(plan(Map.of(), List.of(), cell))).isEmpty(); // not in the built-in catalogue
+        Files.writeString(dir.resolve("lockstep.toml"), "[[io]]\ncall = \"teamlib.save_artifact\"\naccess = \"write\"\n"
+                + "path = { position = 1, keyword = \"dest\" }\n");
+        ExtractionPlan plan = plan(Map.of(), List.of(), cell);
+        assertThat(outputs(plan)).containsOnly(Map.entry("artifact", "out/artifact.bin"));
+        assertThat(code(plan)).contains("teamlib.save_artifact({'a': 1}, CONFIG.outputs[\"artifact\"])");
+        assertThat(plan.blockers()).extracting(Blocker::ruleId).doesNotContain("EX001");
+    }
+
+    @Test
+    void aBadLockstepTomlStopsExtractWithOneLineNamingTheFile() throws Exception {
+        Files.writeString(dir.resolve("lockstep.toml"), "[[io]]\ncall = \"teamlib.save_artifact\"\naccess = \"scribble\"\n");
+        Path notebook = write("open('out.txt', 'w').write('x')");
+        assertThatThrownBy(() -> new Extractor().plan(notebook, options(notebook, Map.of(), List.of())))
+                .isInstanceOf(ExtractException.class)
+                .hasMessageStartingWith(dir.resolve("lockstep.toml").toString())
+                .hasMessageNotContaining("\n");
     }
 
     @Test

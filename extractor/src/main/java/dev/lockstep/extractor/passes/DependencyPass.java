@@ -52,7 +52,7 @@ public final class DependencyPass implements Pass {
         if (file != null) {
             next.change(new Change(name(), 0, 0, "read version pins from " + file));
         }
-        SyntheticNotebook synthetic = SyntheticNotebook.of(plan.source().notebook(), plan.keptCells());
+        SyntheticNotebook synthetic = SyntheticNotebook.of(plan.source(), plan.keptCells());
         Set<String> local = new java.util.TreeSet<>(LocalModuleDependency.localModules(plan.source()));
         List<Path> folders = searchFolders(plan);
         for (var cell : synthetic.analyzed().pythonCells()) {

@@ -75,7 +75,7 @@ public final class InputOutputPass implements Pass {
     @Override
     public ExtractionPlan apply(ExtractionPlan plan) {
         List<PlannedCell> kept = plan.keptCells();
-        SyntheticNotebook synthetic = SyntheticNotebook.of(plan.source().notebook(), kept);
+        SyntheticNotebook synthetic = SyntheticNotebook.of(plan.source(), kept);
         IoFacts io = synthetic.analyzed().facts().io();
         State state = new State(plan, synthetic);
         List<Place> places = new ArrayList<>();
