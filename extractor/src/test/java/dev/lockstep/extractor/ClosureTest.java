@@ -124,6 +124,30 @@ class ClosureTest {
     }
 
     @Test
+    void aFileWrittenBeforeItsFolderIsDeclaredIsCoveredByTheFolder() throws Exception {
+        ExtractionPlan plan = plan(Map.of(), List.of(),
+                "import torch\nfrom transformers import AutoModel\nmodel = AutoModel.from_pretrained('distilbert-base-uncased')",
+                "torch.save({'w': 1}, 'out/model.pt')",
+                "print('training')",
+                "model.save_pretrained('out')");
+        assertThat(outputs(plan)).containsOnly(Map.entry("out", "out/"));
+        assertThat(code(plan)).contains("torch.save({'w': 1}, (CONFIG.outputs[\"out\"] + \"/model.pt\"))")
+                .contains("model.save_pretrained(CONFIG.outputs[\"out\"])");
+    }
+
+    @Test
+    void aFolderConstantWrittenAsAWholeLaterCoversTheFilesWrittenUnderIt() throws Exception {
+        ExtractionPlan plan = plan(Map.of(), List.of(),
+                "import os\nimport torch\nfrom transformers import Trainer\nOUT = '/home/me/run'\nos.makedirs(OUT, exist_ok=True)",
+                "torch.save({'w': 1}, os.path.join(OUT, 'model.pt'))",
+                "trainer = Trainer(model=None)",
+                "trainer.save_model(OUT)");
+        assertThat(plan.outputs()).extracting(OutputSpec::path).containsExactly("run/");
+        assertThat(code(plan)).doesNotContain("/home/me");
+        assertThat(plan.blockers()).extracting(Blocker::ruleId).doesNotContain("EX003", "EX004");
+    }
+
+    @Test
     void numpyAddsItsSuffixToTheDeclaredOutput() throws Exception {
         ExtractionPlan plan = plan(Map.of(), List.of(), "import numpy as np\na = np.arange(3)", "np.save('my_array', a)");
         assertThat(outputs(plan)).containsOnly(Map.entry("my_array", "my_array.npy"));

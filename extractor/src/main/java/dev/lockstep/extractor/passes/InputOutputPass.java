@@ -140,6 +140,7 @@ public final class InputOutputPass implements Pass {
             state.argumentMove(place, output);
         }
         shellEscapes(synthetic, state);
+        state.coverNestedOutputs();
         if (state.outputNames.isEmpty() && plan.blockers().stream().noneMatch(b -> b.ruleId().equals("EX001"))) {
             state.next.blocker(new Blocker("EX001", 0, 0, "the job declares no output: nothing it writes can be compared between runs",
                     "save what the notebook produces (a model, metrics, predictions) to a file with a path extract can see, then extract again"));
@@ -495,6 +496,42 @@ public final class InputOutputPass implements Pass {
                 folderOutputs.put(key, name);
             }
             return name;
+        }
+
+        /**
+         * Drops each output that lies inside a declared folder output, and points the code that
+         * wrote it at its place inside the folder ({@code (CONFIG.outputs["out"] + "/model.pt")}).
+         */
+        void coverNestedOutputs() {
+            List<OutputSpec> declared = next.build().outputs();
+            Map<String, NestedOutputs.Cover> covered = NestedOutputs.of(declared);
+            if (covered.isEmpty()) {
+                return;
+            }
+            Map<String, String> replacements = new LinkedHashMap<>();
+            covered.forEach((name, cover) -> replacements.put("CONFIG.outputs[" + PythonText.string(name) + "]",
+                    "(CONFIG.outputs[" + PythonText.string(cover.folder()) + "] + " + PythonText.string("/" + cover.rest()) + ")"));
+            for (List<Fix.Edit> cellEdits : edits.values()) {
+                cellEdits.replaceAll(e -> {
+                    String text = e.replacement();
+                    for (var r : replacements.entrySet()) {
+                        text = text.replace(r.getKey(), r.getValue());
+                    }
+                    return new Fix.Edit(e.start(), e.end(), text);
+                });
+            }
+            List<OutputSpec> kept = new ArrayList<>();
+            for (OutputSpec output : declared) {
+                NestedOutputs.Cover cover = covered.get(output.name());
+                if (cover == null) {
+                    kept.add(output);
+                    continue;
+                }
+                outputNames.remove(output.name());
+                next.change(new Change(InputOutputPass.this.name(), output.cell(), output.line(), "output '" + output.name()
+                        + "' lies inside folder output '" + cover.folder() + "': the folder covers it (" + cover.rest() + ")"));
+            }
+            next.outputs(kept);
         }
 
         /** The declared folder output holding a run-folder path, and the path inside it; null if none. */

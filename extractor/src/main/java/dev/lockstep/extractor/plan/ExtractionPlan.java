@@ -145,6 +145,12 @@ public record ExtractionPlan(
             return this;
         }
 
+        public Builder outputs(List<OutputSpec> value) {
+            outputs.clear();
+            outputs.addAll(value);
+            return this;
+        }
+
         public Builder environment(String name, String value) {
             environment.put(name, value);
             return this;
