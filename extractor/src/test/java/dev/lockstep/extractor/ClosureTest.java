@@ -2,6 +2,7 @@ package dev.lockstep.extractor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -258,6 +259,32 @@ class ClosureTest {
                 .isInstanceOf(ExtractException.class)
                 .hasMessageStartingWith(dir.resolve("lockstep.toml").toString())
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aFileALocalModuleReadsIsADeclaredInputAndTheJobRuns() throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/x.csv"), "a,b\n1,2\n3,4\n");
+        Files.writeString(dir.resolve("helpers.py"), "import pandas as pd\n\n\ndef load():\n    return pd.read_csv(\"data/x.csv\")\n");
+        Path notebook = write("import helpers", "df = helpers.load()\ndf.to_csv('out/sums.csv')");
+        Path job = dir.resolve("job");
+        ExtractionPlan plan = new Extractor().extract(notebook, job, options(notebook, Map.of(), List.of()), false, false).plan();
+        assertThat(plan.inputs()).extracting(InputSpec::name, InputSpec::original).containsExactly(tuple("x", "data/x.csv"));
+        assertThat(plan.inputs().get(0).bound()).isTrue();
+        assertThat(plan.blockers()).extracting(Blocker::ruleId).doesNotContain("EX002", "EX003", "EX004");
+        assertThat(Files.readString(job.resolve("pipeline/helpers.py")))
+                .contains("pd.read_csv(__import__(\"lockstep_config\").load().inputs[\"x\"])");
+        assertThat(Files.readString(dir.resolve("helpers.py"))).contains("pd.read_csv(\"data/x.csv\")"); // the source is only read
+        // The job runs from its own folder, where data/x.csv is not: it reads the bound input.
+        assertThat(new String(run(job, "out/sums.csv"), StandardCharsets.UTF_8)).contains("1,2").contains("3,4");
+    }
+
+    @Test
+    void aReadInALocalModuleWhosePlaceIsUnknownIsABlockerNamingFileAndLine() throws Exception {
+        Files.writeString(dir.resolve("helpers.py"), "import pandas as pd\n\n\ndef load(path):\n    return pd.read_csv(path)\n");
+        ExtractionPlan plan = plan(Map.of(), List.of(), "import helpers", "df = helpers.load('data/x.csv')\ndf.to_csv('out/sums.csv')");
+        assertThat(plan.blockers()).filteredOn(b -> b.ruleId().equals("EX003")).extracting(Blocker::message)
+                .singleElement().asString().startsWith("helpers.py:5: ");
     }
 
     @Test

@@ -49,6 +49,11 @@ public final class JobRenderer {
         files.put(README, Templates.utf8(Templates.render("README.md.mustache", readmeScope(plan))));
         files.put(REPORT, Templates.utf8(ExtractionReport.json(plan)));
         for (var shipped : plan.shipped().entrySet()) {
+            String text = plan.rewritten().get(shipped.getValue());
+            if (text != null) {
+                files.put(shipped.getKey(), Templates.utf8(text));
+                continue;
+            }
             try {
                 files.put(shipped.getKey(), java.nio.file.Files.readAllBytes(shipped.getValue()));
             } catch (java.io.IOException e) {

@@ -49,8 +49,8 @@ import java.util.regex.Pattern;
  * <p>Binding (hashing the file) happens in {@link InputBindingPass}; this pass finds and names.
  */
 public final class InputOutputPass implements Pass {
-    private static final Pattern REMOTE = Pattern.compile("(?i)^(https?|s3|gs|gcs|hf|az|abfs|ftp)://.*");
-    private static final Pattern GLOB = Pattern.compile("[*?\\[]");
+    static final Pattern REMOTE = Pattern.compile("(?i)^(https?|s3|gs|gcs|hf|az|abfs|ftp)://.*");
+    static final Pattern GLOB = Pattern.compile("[*?\\[]");
 
     @Override
     public String name() {
@@ -685,7 +685,7 @@ public final class InputOutputPass implements Pass {
         return p;
     }
 
-    private static boolean isSystemPath(String path) {
+    static boolean isSystemPath(String path) {
         return path.equals("/dev/null") || path.startsWith("/dev/") || path.startsWith("/proc/") || path.startsWith("/sys/");
     }
 

@@ -1,0 +1,17 @@
+import glob
+
+import pandas as pd
+
+DATA = "data"
+
+
+def load_train():
+    return pd.read_csv("data/x.csv")
+
+
+def load_labels():
+    return pd.read_csv(DATA + "/labels.csv")
+
+
+def load(path):
+    return pd.read_csv(path)
