@@ -117,7 +117,7 @@ public final class ModuleInputsPass implements Pass {
                 if (access.access() == Access.WRITE) {
                     block(access, "EX004", access.api().displayName() + " writes from a shipped module; the file lands in the job"
                             + " folder, outside the run folder, and no output declares it",
-                            "write the file in the notebook (to a path extract can see), or pass the module a path the notebook declares");
+                            "return the result to the notebook and save it there, to a path extract can see");
                 } else if (access.access().readsFiles()) {
                     for (Contextual context : access.values()) {
                         read(access, context.value());
@@ -134,7 +134,7 @@ public final class ModuleInputsPass implements Pass {
             if (path == null) {
                 block(access, "EX003", access.api().displayName() + " reads a place extract cannot determine ("
                         + abbreviate(access.argument() == null ? "" : access.argument().text()) + ")",
-                        "read from a path built from constants in the module, or pass the module a path the notebook declares");
+                        "build the path from a string constant in the module, or read the file in the notebook and pass the module its data");
                 return;
             }
             if (path.isBlank() || path.contains("\n") || InputOutputPass.isSystemPath(path) || path.equals("-")
