@@ -6,4 +6,4 @@ here="$(dirname "${BASH_SOURCE[0]}")"
 bash "$here/ensure-python-packages.sh"
 exec bash "$here/ensure-debian-packages.sh" python3-matplotlib python3-scipy python3-statsmodels \
   python3-patsy python3-lxml python3-openpyxl python3-graphviz python3-ipywidgets python3-tz \
-  python3-sqlalchemy python3-requests python3-ipython
+  python3-sqlalchemy python3-requests python3-ipython python3-tables

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lockstep.extractor.plan.Blocker;
+import dev.lockstep.extractor.plan.Change;
 import dev.lockstep.extractor.plan.ExtractOptions;
 import dev.lockstep.extractor.plan.ExtractionPlan;
 import dev.lockstep.extractor.plan.InputSpec;
@@ -216,6 +217,60 @@ class ClosureTest {
         assertThat(plan.inputs()).extracting(InputSpec::name).containsExactly("x");
         assertThat(code(plan)).contains("subprocess.run([\"head\", \"-4\", CONFIG.inputs[\"x\"]])")
                 .doesNotContain("\"data/x.csv\"");
+    }
+
+    @Test
+    void aNotebookTidyingUpItsOwnOutputsKeepsThemAndAShellLookReadsThemWhereTheJobWrites() throws Exception {
+        // pydata-book ch04 saves arrays, shows them with a shell command, then deletes them with !rm.
+        ExtractionPlan plan = plan(Map.of(), List.of(), "import numpy as np\narr = np.arange(3)\nnp.save('some_array', arr)\n!ls -l some_array.npy",
+                "!rm some_array.npy",
+                "import pandas as pd, os\npd.DataFrame({'a': [1]}).to_csv('out.csv')\nos.remove('out.csv')");
+        assertThat(outputs(plan)).containsOnly(Map.entry("some_array", "some_array.npy"), Map.entry("out", "out.csv"));
+        assertThat(code(plan)).contains("subprocess.run([\"ls\", \"-l\", CONFIG.outputs[\"some_array\"]])")
+                .doesNotContain("\"rm\"").doesNotContain("os.remove");
+        assertThat(plan.changes()).extracting(Change::summary)
+                .contains("dropped the deletion of \"some_array.npy\": it is output 'some_array', which the job keeps for verify to compare",
+                        "dropped the deletion of \"out.csv\": it is output 'out', which the job keeps for verify to compare");
+    }
+
+    @Test
+    void aDeletionThatAlsoRemovesSomethingElseStaysAndNamesTheOutputWhereTheJobWritesIt() throws Exception {
+        ExtractionPlan plan = plan(Map.of(), List.of(), "import numpy as np\nnp.save('kept', np.arange(3))",
+                "!rm -f scratch.tmp kept.npy");
+        assertThat(code(plan)).contains("subprocess.run([\"rm\", \"-f\", \"scratch.tmp\", CONFIG.outputs[\"kept\"]], check=True)");
+    }
+
+    @Test
+    void anExcelWriterIsWhereTheWorkbookIsWrittenNotTheSheetCall() throws Exception {
+        ExtractionPlan plan = plan(Map.of(), List.of(), "import pandas as pd\nframe = pd.DataFrame({'a': [1, 2]})",
+                "writer = pd.ExcelWriter('examples/ex2.xlsx')\nframe.to_excel(writer, 'Sheet1')\nwriter.close()",
+                "store = pd.HDFStore('examples/mydata.h5')\nstore['obj1'] = frame\nstore.close()");
+        assertThat(outputs(plan)).containsOnly(Map.entry("ex2", "examples/ex2.xlsx"), Map.entry("mydata", "examples/mydata.h5"));
+        assertThat(code(plan)).contains("pd.ExcelWriter(CONFIG.outputs[\"ex2\"])").contains("pd.HDFStore(CONFIG.outputs[\"mydata\"])");
+        assertThat(plan.blockers()).extracting(Blocker::ruleId).doesNotContain("EX003");
+    }
+
+    @Test
+    void aFileWrittenAboveTheNotebooksFolderLandsInTheRunFolderWithTheFolderMadeForIt() throws Exception {
+        // d2l's pandas chapter: os.makedirs(os.path.join('..', 'data')), then writes house_tiny.csv there.
+        Path notebook = write("import os\nos.makedirs(os.path.join('..', 'data'), exist_ok=True)\n"
+                        + "data_file = os.path.join('..', 'data', 'house_tiny.csv')\nwith open(data_file, 'w') as f:\n    f.write('a,b\\n1,2\\n')",
+                "import pandas as pd\ndata = pd.read_csv(data_file)\nprint(data)");
+        Path job = dir.resolve("job");
+        ExtractionPlan plan = new Extractor().plan(notebook, options(notebook, Map.of(), List.of()));
+        assertThat(outputs(plan)).containsOnly(Map.entry("house_tiny", "out/data/house_tiny.csv"));
+        assertThat(code(plan)).contains("os.makedirs(CONFIG.outputs[\"house_tiny\"][:-len(\"/house_tiny.csv\")], exist_ok=True)")
+                .doesNotContain("'..'");
+        assertThat(plan.blockers()).extracting(Blocker::ruleId).doesNotContain("EX003", "EX004");
+        new Extractor().extract(notebook, job, options(notebook, Map.of(), List.of()), false, false);
+        assertThat(new String(run(job, "out/data/house_tiny.csv"), StandardCharsets.UTF_8)).isEqualTo("a,b\n1,2\n");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void aFolderMadeAboveTheNotebookForNoOutputIsABlocker() throws Exception {
+        ExtractionPlan plan = plan(Map.of(), List.of(), "import os\nos.makedirs('../scratch', exist_ok=True)\nopen('out.txt', 'w').write('x')");
+        assertThat(blockerIds(plan)).contains("EX004 cell 1:2");
     }
 
     @Test

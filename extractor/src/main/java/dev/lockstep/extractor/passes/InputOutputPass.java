@@ -119,6 +119,8 @@ public final class InputOutputPass implements Pass {
                 moved.addAll(group);
             }
         }
+        List<Place> deletions = new ArrayList<>();
+        List<Place> folders = new ArrayList<>();
         for (Place place : places) {
             if (moved.contains(place)) {
                 continue;
@@ -130,14 +132,30 @@ public final class InputOutputPass implements Pass {
                 continue;
             }
             boolean output = written.contains(place.path()) && firstIsWrite.getOrDefault(place.path(), true);
-            if (place.access().access() == Access.MKDIR || place.access().access() == Access.DELETE) {
-                if (isOutsideRunFolder(place.path())) {
-                    state.block(place, "EX004", place.access().api().displayName() + " changes " + PythonText.string(place.path())
-                            + ", outside the job's run folder", "create and remove only folders under the paths the job writes");
-                }
+            if (place.access().access() == Access.DELETE) {
+                deletions.add(place);
+                continue;
+            }
+            if (place.access().access() == Access.MKDIR) {
+                folders.add(place);
                 continue;
             }
             state.argumentMove(place, output);
+        }
+        // After every output is declared: a folder made for an output is made where the output goes.
+        for (Place folder : folders) {
+            state.folderFor(folder);
+        }
+        // After every output is declared: a deletion of one of them may come before its declaring write in `places`.
+        for (Place deletion : deletions) {
+            String output = state.outputByPath.get(deletion.path());
+            SyntaxNode statement = deletion.access().call() == null ? null : statementOf(deletion.access().call().node());
+            if (output != null && statement != null) {
+                state.keepOutput(deletion.cell(), statement, output, deletion.path());
+            } else if (isOutsideRunFolder(deletion.path())) {
+                state.block(deletion, "EX004", deletion.access().api().displayName() + " changes " + PythonText.string(deletion.path())
+                        + ", outside the job's run folder", "create and remove only folders under the paths the job writes");
+            }
         }
         shellEscapes(synthetic, state);
         state.coverNestedOutputs();
@@ -182,8 +200,9 @@ public final class InputOutputPass implements Pass {
                 java.util.regex.Matcher m = Pattern.compile("\\S+|\\s+").matcher(script);
                 while (m.find()) {
                     String token = m.group();
-                    String name = token.isBlank() || token.startsWith("-") ? null : state.shellInput(call, token);
-                    if (name == null) {
+                    String output = token.isBlank() || token.startsWith("-") ? null : state.outputByPath.get(shellPath(token));
+                    String name = output != null || token.isBlank() || token.startsWith("-") ? null : state.shellInput(call, token);
+                    if (name == null && output == null) {
                         literal.append(token);
                         continue;
                     }
@@ -191,7 +210,8 @@ public final class InputOutputPass implements Pass {
                         pieces.add(PythonText.string(literal.toString()));
                         literal.setLength(0);
                     }
-                    pieces.add("__import__(\"shlex\").quote(CONFIG.inputs[" + PythonText.string(name) + "])");
+                    pieces.add("__import__(\"shlex\").quote(CONFIG." + (output != null ? "outputs[" + PythonText.string(output)
+                            : "inputs[" + PythonText.string(name)) + "])");
                     changed = true;
                 }
                 if (changed) {
@@ -202,9 +222,28 @@ public final class InputOutputPass implements Pass {
                 }
                 continue;
             }
-            for (SyntaxNode word : words.subList(1, words.size())) {
+            List<SyntaxNode> operands = words.subList(1, words.size()).stream()
+                    .filter(w -> !dev.lockstep.analyzer.semantics.StringLiterals.value(w).startsWith("-")).toList();
+            SyntaxNode statement = statementOf(call.node());
+            if (DELETING_PROGRAMS.contains(program) && !operands.isEmpty() && statement != null
+                    && operands.stream().allMatch(w -> state.outputByPath.containsKey(shellPath(
+                            dev.lockstep.analyzer.semantics.StringLiterals.value(w))))) {
+                for (SyntaxNode operand : operands) {
+                    String path = shellPath(dev.lockstep.analyzer.semantics.StringLiterals.value(operand));
+                    state.keepOutput(call.cell(), statement, state.outputByPath.get(path), path);
+                }
+                continue;
+            }
+            for (SyntaxNode word : operands) {
                 String text = dev.lockstep.analyzer.semantics.StringLiterals.value(word);
-                if (text == null || text.startsWith("-") || !state.free(call.cell(), word)) {
+                if (text == null || !state.free(call.cell(), word)) {
+                    continue;
+                }
+                String output = state.outputByPath.get(shellPath(text));
+                if (output != null) {
+                    // A later look at a file the job wrote reads it where the job writes it.
+                    state.edit(call.cell(), word, "CONFIG.outputs[" + PythonText.string(output) + "]");
+                    state.change(call.cell(), word, "path " + PythonText.string(text) + " in a shell command became output '" + output + "'");
                     continue;
                 }
                 String name = state.shellInput(call, text);
@@ -213,6 +252,24 @@ public final class InputOutputPass implements Pass {
                 }
             }
         }
+    }
+
+    /** Shell programs that delete the files they name. */
+    private static final Set<String> DELETING_PROGRAMS = Set.of("rm", "unlink");
+
+    /** A shell word as a path: quotes and leading {@code ./} removed. */
+    private static String shellPath(String word) {
+        String path = word.replaceAll("^['\"]|['\"]$", "");
+        while (path.startsWith("./") && path.length() > 2) {
+            path = path.substring(2);
+        }
+        return path;
+    }
+
+    /** The expression statement a call is the whole of, or null when the call is part of a larger expression. */
+    private static SyntaxNode statementOf(SyntaxNode call) {
+        SyntaxNode parent = call.parent();
+        return parent != null && parent.is("expression_statement") && parent.namedChildren().size() == 1 ? parent : null;
     }
 
     /** Turns an access's values into places, or blockers where a value is not known. */
@@ -442,6 +499,48 @@ public final class InputOutputPass implements Pass {
             return name;
         }
 
+        /**
+         * A statement that deletes a declared output ({@code !rm some_array.npy}, {@code os.remove(path)}
+         * after the notebook saved it, to tidy up) becomes {@code pass}: the job exists to keep what
+         * the notebook made, and verify compares it. Named in the plan's changes, never silent.
+         */
+        void keepOutput(AnalyzedCell cell, SyntaxNode statement, String output, String path) {
+            if (!free(cell, statement)) {
+                return;
+            }
+            edit(cell, statement, "pass");
+            change(cell, statement, "dropped the deletion of " + PythonText.string(path) + ": it is output '" + output
+                    + "', which the job keeps for verify to compare");
+        }
+
+        /**
+         * A folder the notebook creates ({@code os.makedirs(os.path.join('..', 'data'))}) for a file
+         * it then writes: created inside the run folder, where that output goes. A folder outside the
+         * run folder that holds no output is a blocker.
+         */
+        void folderFor(Place folder) {
+            String path = stripSlash(folder.path());
+            String output = null;
+            String rest = null;
+            for (Map.Entry<String, String> entry : new java.util.TreeMap<>(outputByPath).entrySet()) {
+                if (entry.getKey().startsWith(path + "/")) {
+                    output = entry.getValue();
+                    rest = entry.getKey().substring(path.length());
+                    break;
+                }
+            }
+            SyntaxNode argument = folder.access().argument();
+            if (output != null && argument != null && free(folder.cell(), argument)) {
+                String replacement = "CONFIG.outputs[" + PythonText.string(output) + "][:-len(" + PythonText.string(rest) + ")]";
+                edit(folder.cell(), argument, replacement);
+                change(folder.cell(), argument, "folder " + PythonText.string(folder.path()) + " became the folder of output '"
+                        + output + "' (" + replacement + ")");
+            } else if (output == null && (isOutsideRunFolder(path) || path.equals("..") || path.startsWith("../"))) {
+                block(folder, "EX004", folder.access().api().displayName() + " changes " + PythonText.string(folder.path())
+                        + ", outside the job's run folder", "create and remove only folders under the paths the job writes");
+            }
+        }
+
         /** Whether no edit covers the node yet. */
         boolean free(AnalyzedCell cell, SyntaxNode node) {
             for (Fix.Edit e : edits.getOrDefault(cell.index(), List.of())) {
@@ -667,6 +766,10 @@ public final class InputOutputPass implements Pass {
         String p = path.replace('\\', '/');
         while (p.length() > 1 && p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);
+        }
+        // A path above the notebook's folder (d2l's os.path.join('..', 'data', ...)) keeps its part below the climb.
+        while (p.startsWith("../") || p.equals("..")) {
+            p = p.equals("..") ? "" : p.substring(3);
         }
         if (p.startsWith("/") || p.startsWith("~") || p.matches("^[A-Za-z]:/.*") || p.contains("..")) {
             p = p.substring(p.lastIndexOf('/') + 1);

@@ -23,7 +23,8 @@ import java.util.Set;
 public final class IoFacts {
     /** Objects that are already open files or buffers: the open() that made them is the access. */
     private static final Set<String> FILE_OBJECT_ORIGINS = Set.of("builtins.open", "io.open", "codecs.open", "io.BytesIO",
-            "io.StringIO", "tempfile.NamedTemporaryFile", "tempfile.TemporaryFile", "gzip.open", "bz2.open", "lzma.open");
+            "io.StringIO", "tempfile.NamedTemporaryFile", "tempfile.TemporaryFile", "gzip.open", "bz2.open", "lzma.open",
+            "pandas.ExcelWriter", "pandas.ExcelFile", "pandas.HDFStore");
 
     private final List<IoAccess> accesses;
     private final Map<SyntaxNode, List<IoAccess>> byCall = new IdentityHashMap<>();
