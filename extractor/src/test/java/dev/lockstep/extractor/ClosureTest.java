@@ -330,6 +330,7 @@ class ClosureTest {
         assertThat(Files.readString(job.resolve("pipeline/helpers.py")))
                 .contains("pd.read_csv(__import__(\"lockstep_config\").load().inputs[\"x\"])");
         assertThat(Files.readString(dir.resolve("helpers.py"))).contains("pd.read_csv(\"data/x.csv\")"); // the source is only read
+        assertThat(Files.readString(job.resolve("README.md"))).contains("the notebook read `data/x.csv` (in a local module the job ships)");
         // The job runs from its own folder, where data/x.csv is not: it reads the bound input.
         assertThat(new String(run(job, "out/sums.csv"), StandardCharsets.UTF_8)).contains("1,2").contains("3,4");
     }

@@ -73,6 +73,11 @@ public final class JobRenderer {
         }
     }
 
+    /** Where the job's code reads an input: a notebook cell, or (cell 0) a local module the job ships. */
+    static String readAt(InputSpec input) {
+        return input.cell() > 0 ? "cell " + input.cell() : "in a local module the job ships";
+    }
+
     private static Map<String, Object> mainScope(ExtractionPlan plan) {
         Map<String, Object> scope = new LinkedHashMap<>();
         scope.put("notebook", plan.notebookName());
@@ -221,7 +226,7 @@ public final class JobRenderer {
             m.put("name", i.name());
             m.put("sha256", i.sha256());
             m.put("original", i.original());
-            m.put("cell", i.cell());
+            m.put("cell", readAt(i));
             m.put("runJobOption", flag);
             m.put("where", inputWhere(i));
             if (!i.bound()) {
