@@ -313,6 +313,7 @@ class ClosureTest {
         assertThatThrownBy(() -> new Extractor().plan(notebook, options(notebook, Map.of(), List.of())))
                 .isInstanceOf(ExtractException.class)
                 .hasMessageStartingWith(dir.resolve("lockstep.toml").toString())
+                .hasMessageContaining("unknown access 'scribble'")
                 .hasMessageNotContaining("\n");
     }
 
