@@ -272,6 +272,57 @@ public final class InputOutputPass implements Pass {
         return parent != null && parent.is("expression_statement") && parent.namedChildren().size() == 1 ? parent : null;
     }
 
+    /**
+     * Whether an expression's value comes from a directory listing the job declares
+     * ({@code for path in glob.glob(...)}, {@code shards = sorted(glob.glob(...))}): a name bound
+     * by a loop over, or an assignment from, an expression holding a listing call.
+     */
+    static boolean fromListing(dev.lockstep.analyzer.analysis.AnalyzedNotebook notebook, AnalyzedCell cell, SyntaxNode expression, int depth) {
+        if (expression == null || depth > 6) {
+            return false;
+        }
+        for (SyntaxNode node : expression.find(n -> n.is("call") || n.is("identifier"))) {
+            if (node.is("call")) {
+                var call = notebook.callAt(node);
+                if (call != null && notebook.facts().io().at(call).stream().anyMatch(a -> a.access() == Access.LIST)) {
+                    return true;
+                }
+                continue;
+            }
+            for (SyntaxNode loop = node.parent(); loop != null; loop = loop.parent()) {
+                if ((loop.is("for_statement") || loop.is("for_in_clause")) && loop.child("left") != null
+                        && loop.child("left").find(n -> n.is("identifier") && n.text().equals(node.text())).size() > 0
+                        && loop.child("right") != null && loop.child("right") != expression
+                        && fromListing(notebook, cell, loop.child("right"), depth + 1)) {
+                    return true;
+                }
+                if (loop.is("list_comprehension") || loop.is("generator_expression") || loop.is("set_comprehension")
+                        || loop.is("dictionary_comprehension")) {
+                    for (SyntaxNode clause : loop.namedChildren()) {
+                        if (clause.is("for_in_clause") && clause.child("left") != null
+                                && clause.child("left").text().equals(node.text())
+                                && fromListing(notebook, cell, clause.child("right"), depth + 1)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            if (!cell.semantics().isLocal(node)) {
+                for (var definition : notebook.definitionsOf(node.text())) {
+                    SyntaxNode bound = definition.node() == null ? null : definition.node().parent();
+                    if (bound != null && bound.is("assignment") && bound.child("right") != null
+                            && fromListing(notebook, definition.cell(), bound.child("right"), depth + 1)) {
+                        return true;
+                    }
+                    if (bound != null && (bound.is("for_statement")) && fromListing(notebook, definition.cell(), bound.child("right"), depth + 1)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** Turns an access's values into places, or blockers where a value is not known. */
     private static void collect(IoAccess access, List<Place> places, State state) {
         Access kind = access.access();
@@ -287,7 +338,7 @@ public final class InputOutputPass implements Pass {
                 if (path == null || !(IoFacts.looksLocal(path) || state.existsBesideNotebook(path))) {
                     continue; // a hub id: LS204/LS206 decide
                 }
-            } else if (path == null && kind.readsFiles() && state.fromListing(access.cell(), access.argument(), 0)) {
+            } else if (path == null && kind.readsFiles() && fromListing(state.synthetic.analyzed(), access.cell(), access.argument(), 0)) {
                 continue; // a file a listing found: the listing's folder is the input
             } else if (path == null) {
                 String known = value instanceof Value.Str s ? s.text() : "";
@@ -417,58 +468,6 @@ public final class InputOutputPass implements Pass {
             } catch (java.nio.file.InvalidPathException e) {
                 return false;
             }
-        }
-
-        /**
-         * Whether an expression's value comes from a directory listing the job declares
-         * ({@code for path in glob.glob(...)}, {@code shards = sorted(glob.glob(...))}): a name bound
-         * by a loop over, or an assignment from, an expression holding a listing call.
-         */
-        boolean fromListing(AnalyzedCell cell, SyntaxNode expression, int depth) {
-            if (expression == null || depth > 6) {
-                return false;
-            }
-            var notebook = synthetic.analyzed();
-            for (SyntaxNode node : expression.find(n -> n.is("call") || n.is("identifier"))) {
-                if (node.is("call")) {
-                    var call = notebook.callAt(node);
-                    if (call != null && notebook.facts().io().at(call).stream().anyMatch(a -> a.access() == Access.LIST)) {
-                        return true;
-                    }
-                    continue;
-                }
-                for (SyntaxNode loop = node.parent(); loop != null; loop = loop.parent()) {
-                    if ((loop.is("for_statement") || loop.is("for_in_clause")) && loop.child("left") != null
-                            && loop.child("left").find(n -> n.is("identifier") && n.text().equals(node.text())).size() > 0
-                            && loop.child("right") != null && loop.child("right") != expression
-                            && fromListing(cell, loop.child("right"), depth + 1)) {
-                        return true;
-                    }
-                    if (loop.is("list_comprehension") || loop.is("generator_expression") || loop.is("set_comprehension")
-                            || loop.is("dictionary_comprehension")) {
-                        for (SyntaxNode clause : loop.namedChildren()) {
-                            if (clause.is("for_in_clause") && clause.child("left") != null
-                                    && clause.child("left").text().equals(node.text())
-                                    && fromListing(cell, clause.child("right"), depth + 1)) {
-                                return true;
-                            }
-                        }
-                    }
-                }
-                if (!cell.semantics().isLocal(node)) {
-                    for (var definition : notebook.definitionsOf(node.text())) {
-                        SyntaxNode bound = definition.node() == null ? null : definition.node().parent();
-                        if (bound != null && bound.is("assignment") && bound.child("right") != null
-                                && fromListing(definition.cell(), bound.child("right"), depth + 1)) {
-                            return true;
-                        }
-                        if (bound != null && (bound.is("for_statement")) && fromListing(definition.cell(), bound.child("right"), depth + 1)) {
-                            return true;
-                        }
-                    }
-                }
-            }
-            return false;
         }
 
         /**

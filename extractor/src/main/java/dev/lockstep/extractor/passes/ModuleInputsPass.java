@@ -120,7 +120,7 @@ public final class ModuleInputsPass implements Pass {
                             "return the result to the notebook and save it there, to a path extract can see");
                 } else if (access.access().readsFiles()) {
                     for (Contextual context : access.values()) {
-                        read(access, context.value());
+                        read(analyzed, access, context.value());
                     }
                 }
             }
@@ -129,8 +129,11 @@ public final class ModuleInputsPass implements Pass {
             }
         }
 
-        private void read(IoAccess access, Value value) {
+        private void read(AnalyzedNotebook analyzed, IoAccess access, Value value) {
             String path = IoAccess.effectivePath(access.api(), value);
+            if (path == null && InputOutputPass.fromListing(analyzed, access.cell(), access.argument(), 0)) {
+                return; // a file a listing found: the listing's folder is the input
+            }
             if (path == null) {
                 block(access, "EX003", access.api().displayName() + " reads a place extract cannot determine ("
                         + abbreviate(access.argument() == null ? "" : access.argument().text()) + ")",
