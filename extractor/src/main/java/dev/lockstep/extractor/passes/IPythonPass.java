@@ -1,6 +1,7 @@
 package dev.lockstep.extractor.passes;
 
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
+import dev.lockstep.analyzer.facts.magics.MagicCatalogue;
 import dev.lockstep.analyzer.ipython.Magic;
 import dev.lockstep.analyzer.ipython.MagicKind;
 import dev.lockstep.extractor.code.PythonText;
@@ -33,10 +34,6 @@ public final class IPythonPass implements Pass {
     /** Cell magics whose Python body runs once, unwrapped, in the job. */
     private static final Set<String> UNWRAPPED_CELL_MAGICS = Set.of("time", "timeit", "capture", "prun", "debug", "memit",
             "mprun", "lprun");
-
-    /** Cell magics that only display something. */
-    private static final Set<String> DISPLAY_CELL_MAGICS = Set.of("html", "HTML", "javascript", "js", "markdown", "latex",
-            "svg", "md");
 
     /** Magics with no pipeline equivalent. */
     private static final Set<String> BLOCKING_LINE_MAGICS = Set.of("run", "store", "cd", "load", "reset", "bookmark",
@@ -225,7 +222,7 @@ public final class IPythonPass implements Pass {
             next.change(new Change(name(), cell.number(), magic.line(), header + " became a Python file write"));
             return out;
         }
-        if (DISPLAY_CELL_MAGICS.contains(name)) {
+        if (MagicCatalogue.displayOnly(magic)) {
             out.add("# lockstep: removed " + header + " display cell");
             next.change(new Change(name(), cell.number(), magic.line(), "removed " + header + " display cell"));
             return out;

@@ -13,12 +13,13 @@ import dev.lockstep.analyzer.rules.Severity;
  * LS402: models, tokenizers, processors and files loaded from the Hugging Face Hub without
  * {@code revision=} a full commit hash. Branches and tags move; the Hub does not resolve short
  * hashes. Local paths are not Hub ids and are left alone, and so is every load whose repository
- * or revision is computed at run time or may be passed through {@code **kwargs}.
+ * or revision is computed at run time or may be passed through {@code **kwargs}. The tokenizer,
+ * config and model of one repository are one finding (the cells that load it again are named).
  */
 @RuleInfo(id = "LS402", name = "unpinned-model-revision", category = Category.DEPENDENCIES,
         severity = Severity.ERROR, remedy = Remedy.BLOCKER,
         summary = "from_pretrained, pipeline(model=), AutoTokenizer, SentenceTransformer, hf_hub_download, "
-                + "snapshot_download without revision= a commit hash (branch and tag names float); tokenizers separately named")
+                + "snapshot_download without revision= a commit hash (branch and tag names float); one finding per Hub id, naming the cells that load it again")
 public final class UnpinnedModelRevision implements Rule {
 
     @Override
@@ -37,12 +38,14 @@ public final class UnpinnedModelRevision implements Rule {
             String revision = revisionNode == null || HubReferences.isNone(revisionNode) ? ""
                     : references.stringValue(call.cell(), revisionNode);
             String subject = subject(load, id);
+            // One cause per repository and revision: the tokenizer, config and model of one id are one decision to pin.
+            String cause = id + "@" + revision;
             switch (RevisionKind.of(revision)) {
-                case MISSING -> context.reportOnce(call.cell(), call.node(), subject + " has no revision=: it gets whatever "
+                case MISSING -> context.reportOnce(call.cell(), call.node(), cause, subject + " has no revision=: it gets whatever "
                         + "the Hub repository's main branch holds when the job runs; pass revision= a full 40-character commit hash");
-                case BRANCH, TAG -> context.reportOnce(call.cell(), call.node(), subject + " is loaded at '" + revision
+                case BRANCH, TAG -> context.reportOnce(call.cell(), call.node(), cause, subject + " is loaded at '" + revision
                         + "', a branch or tag that can move: pass revision= a full 40-character commit hash");
-                case SHORT_HASH -> context.reportOnce(call.cell(), call.node(), subject + " uses the short hash '" + revision
+                case SHORT_HASH -> context.reportOnce(call.cell(), call.node(), cause, subject + " uses the short hash '" + revision
                         + "', which the Hub does not resolve: pass the full 40-character commit hash");
                 default -> {
                     // a full commit, or a revision computed at run time

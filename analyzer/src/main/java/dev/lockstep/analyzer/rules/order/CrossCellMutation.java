@@ -178,7 +178,8 @@ public final class CrossCellMutation implements Rule {
             candidate(notebook, names, cell, root, call.node(), "is changed in place by ." + method
                     + "(..., inplace=True): running this cell again repeats the change or fails; assign the result "
                     + "to a new name instead", found);
-        } else if (MUTATING_METHODS.contains(method) && !(method.equals("append") && isPandas(call.receiverOrigin()))) {
+        } else if (MUTATING_METHODS.contains(method) && !(method.equals("append") && isPandas(call.receiverOrigin()))
+                && !(RETURNS_NONE_WHEN_MUTATING.contains(method) && resultIsUsed(call.node()))) {
             candidate(notebook, names, cell, root, call.node(), "is changed in place by ." + method
                     + "(): running this cell again repeats the change; build the value in the cell that defines it, "
                     + "or work on a copy", found);
@@ -187,6 +188,19 @@ public final class CrossCellMutation implements Rule {
                     + "(): running this cell again repeats the change; do it where the tensor is made, or work on a "
                     + "copy (.clone())", found);
         }
+    }
+
+    /**
+     * The built-in container methods that change the object and return None: when a notebook uses
+     * the result ({@code res_post = res_pre.append(y)}), the receiver is some other type whose
+     * method returns a new object (statsmodels results, pandas), and nothing changes in place.
+     */
+    private static final Set<String> RETURNS_NONE_WHEN_MUTATING = Set.of("append", "extend", "insert", "remove",
+            "clear", "update", "sort", "reverse", "add", "discard");
+
+    private static boolean resultIsUsed(SyntaxNode call) {
+        SyntaxNode parent = call.parent();
+        return parent != null && !parent.is("expression_statement");
     }
 
     private static boolean isPandas(String origin) {

@@ -1,6 +1,7 @@
 package dev.lockstep.analyzer.rules.portability;
 
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
+import dev.lockstep.analyzer.facts.magics.MagicCatalogue;
 import dev.lockstep.analyzer.ipython.Magic;
 import dev.lockstep.analyzer.ipython.MagicKind;
 import dev.lockstep.analyzer.rules.Category;

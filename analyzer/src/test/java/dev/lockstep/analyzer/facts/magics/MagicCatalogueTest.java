@@ -1,10 +1,10 @@
-package dev.lockstep.analyzer.rules.portability;
+package dev.lockstep.analyzer.facts.magics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockstep.analyzer.ipython.IPythonTranslator;
 import dev.lockstep.analyzer.ipython.Magic;
-import dev.lockstep.analyzer.rules.portability.MagicCatalogue.Treatment;
+import dev.lockstep.analyzer.facts.magics.MagicCatalogue.Treatment;
 import org.junit.jupiter.api.Test;
 
 /** LS501, LS505 and LS506 agree on which rule speaks about a magic. */

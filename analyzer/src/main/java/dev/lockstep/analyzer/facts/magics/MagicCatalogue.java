@@ -1,4 +1,4 @@
-package dev.lockstep.analyzer.rules.portability;
+package dev.lockstep.analyzer.facts.magics;
 
 import dev.lockstep.analyzer.ipython.Magic;
 import dev.lockstep.analyzer.ipython.MagicKind;
@@ -96,11 +96,11 @@ public final class MagicCatalogue {
 
     /**
      * Cell magics extract handles: Python bodies it unwraps, display-only bodies it drops
-     * (markdown, LaTeX, SVG; the catalogue counts HTML and JavaScript as code), and
+     * (markdown, LaTeX, SVG; HTML and JavaScript unless they reach the kernel: {@link #displayOnly}), and
      * {@code %%writefile}, whose file it writes.
      */
     private static final Set<String> TRANSLATED_CELL_MAGICS = Set.of("time", "timeit", "capture", "prun", "debug",
-            "memit", "mprun", "lprun", "latex", "markdown", "md", "svg", "writefile", "file");
+            "memit", "mprun", "lprun", "writefile", "file");
 
     /** Interpreters of {@code %%script} that are shells (or Python in a separate process). */
     private static final Set<String> SHELL_INTERPRETERS = Set.of("bash", "sh", "zsh", "ksh", "dash", "csh", "tcsh",
@@ -177,10 +177,30 @@ public final class MagicCatalogue {
         if (SHELL_CELL_MAGICS.contains(name)) {
             return Treatment.SHELL;
         }
-        if (TRANSLATED_CELL_MAGICS.contains(name)) {
+        if (TRANSLATED_CELL_MAGICS.contains(name) || displayOnly(magic)) {
             return Treatment.TRANSLATED;
         }
         return Treatment.NON_PYTHON; // a known language, or an extension whose body extract cannot run
+    }
+
+    /** Cell magics whose body only renders in the browser: markup, and HTML or JavaScript that leave the kernel alone. */
+    private static final Set<String> DISPLAY_CELL_MAGICS = Set.of("markdown", "md", "latex", "svg", "html", "javascript", "js");
+
+    /** How browser code reaches the kernel: then the cell can change results, and a job cannot run it. */
+    private static final java.util.regex.Pattern REACHES_KERNEL = java.util.regex.Pattern.compile(
+            "kernel\\s*\\.\\s*execute|\\bcomm\\b|Jupyter\\.notebook|IPython\\.notebook\\.kernel|google\\.colab\\.kernel");
+
+    /**
+     * Whether a cell magic only displays something ({@code %%markdown}, {@code %%html},
+     * {@code %%javascript} that changes how output scrolls): extract drops it, and no finding is
+     * about it. HTML or JavaScript that calls back into the kernel is code (LS506).
+     */
+    public static boolean displayOnly(Magic magic) {
+        if (magic.kind() != MagicKind.CELL_MAGIC) {
+            return false;
+        }
+        String name = magic.name().toLowerCase(Locale.ROOT);
+        return DISPLAY_CELL_MAGICS.contains(name) && !REACHES_KERNEL.matcher(magic.body()).find();
     }
 
     private static boolean isExtensionMagic(String name) {
