@@ -51,7 +51,7 @@ public final class DependencyPass implements Pass {
             next.change(new Change(name(), 0, 0, "read version pins from " + file));
         }
         SyntheticNotebook synthetic = SyntheticNotebook.of(plan.source(), plan.keptCells());
-        Map<String, Path> local = LocalModules.of(plan);
+        Map<String, Path> local = ShippedModules.of(plan);
         shipLocalModules(next, local);
         Map<String, Requirement> requirements = new TreeMap<>();
         Map<String, Integer> firstCell = new TreeMap<>();
@@ -110,7 +110,7 @@ public final class DependencyPass implements Pass {
             String module = entry.getKey();
             Path found = entry.getValue();
             if (found != null) {
-                LocalModules.files(module, found).forEach(next::ship);
+                ShippedModules.files(module, found).forEach(next::ship);
                 next.change(new Change(name(), 0, 0, found.toString().endsWith(".py")
                         ? "shipped local module " + module + ".py with the job" : "shipped local package " + module + "/ with the job"));
             } else {

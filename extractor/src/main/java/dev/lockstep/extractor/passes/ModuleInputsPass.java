@@ -66,11 +66,11 @@ public final class ModuleInputsPass implements Pass {
             byPath.putIfAbsent(input.original(), input.name());
         }
         Path folder = plan.options().notebookDirectory();
-        for (Map.Entry<String, Path> module : LocalModules.of(plan).entrySet()) {
+        for (Map.Entry<String, Path> module : ShippedModules.of(plan).entrySet()) {
             if (module.getValue() == null) {
                 continue; // not shipped: the dependency pass's blocker
             }
-            for (Path source : LocalModules.files(module.getKey(), module.getValue()).values()) {
+            for (Path source : ShippedModules.files(module.getKey(), module.getValue()).values()) {
                 String display = folder == null ? source.getFileName().toString()
                         : folder.toAbsolutePath().relativize(source.toAbsolutePath()).toString().replace('\\', '/');
                 new Module(plan, next, names, byPath, source, display).declare();

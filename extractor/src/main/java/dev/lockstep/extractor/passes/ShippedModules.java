@@ -15,13 +15,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The local modules the kept code imports, and where they are on disk: asked by the dependency
+ * The local modules the kept code imports (the facts layer's local imports, and imports found on
+ * disk), and where they are: asked by the dependency
  * pass (which ships them and keeps them out of requirements.txt) and by the module-inputs pass
  * (which declares the files they read), so both agree on which modules travel with the job.
  */
-final class LocalModules {
+final class ShippedModules {
 
-    private LocalModules() {
+    private ShippedModules() {
     }
 
     /**
