@@ -16,9 +16,9 @@ import java.util.TreeMap;
 
 /**
  * The local modules the kept code imports (the facts layer's local imports, and imports found on
- * disk), and where they are: asked by the dependency
- * pass (which ships them and keeps them out of requirements.txt) and by the module-inputs pass
- * (which declares the files they read), so both agree on which modules travel with the job.
+ * disk), and where they are: asked by the dependency pass (which ships them and keeps them out of
+ * requirements.txt) and by the module-inputs pass (which declares the files they read), so both
+ * agree on which modules travel with the job.
  */
 final class ShippedModules {
 
