@@ -274,6 +274,42 @@ class ClosureTest {
     }
 
     @Test
+    void aCellWhoseOnlyStatementRaisedInTheSavedSessionIsLeftOut() throws Exception {
+        // pydata-book ch03 shows on purpose that a tuple cannot be changed: tup[2] = False, saved with a TypeError.
+        Path notebook = write("tup = tuple(['foo', [1, 2], True])", "tup[2] = False", "x = 1\ny = x + 1",
+                "open('out.txt', 'w').write(str(tup))");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode nb = (ObjectNode) json.readTree(notebook.toFile());
+        ObjectNode error = ((ArrayNode) nb.get("cells").get(1).get("outputs")).addObject();
+        error.put("output_type", "error");
+        error.put("ename", "TypeError");
+        error.put("evalue", "'tuple' object does not support item assignment");
+        error.putArray("traceback");
+        Files.write(notebook, json.writeValueAsBytes(nb));
+        ExtractionPlan plan = new Extractor().plan(notebook, options(notebook, Map.of(), List.of()));
+        assertThat(code(plan)).doesNotContain("tup[2] = False").contains("write(str(tup))");
+        assertThat(plan.cells().get(1).reason())
+                .isEqualTo("left out: its only statement raised TypeError in the saved session, so it changed nothing the saved results saw");
+    }
+
+    @Test
+    void aWalkSortsEachFoldersListsAsItGoesAndStillWalksEverything() throws Exception {
+        for (String file : List.of("corpus/b/2.txt", "corpus/b/1.txt", "corpus/a/z.txt", "corpus/a/c/y.txt", "corpus/x.txt")) {
+            Files.createDirectories(dir.resolve(file).getParent());
+            Files.writeString(dir.resolve(file), file);
+        }
+        Path notebook = write("import os, json\nfound = []\nfor root, dirs, fnames in os.walk('corpus'):\n"
+                + "    for fname in fnames:\n        found.append(os.path.basename(root) + '/' + fname)\n"
+                + "json.dump(found, open('found.json', 'w'))");
+        Path job = dir.resolve("job");
+        new Extractor().extract(notebook, job, options(notebook, Map.of(), List.of()), false, false);
+        assertThat(new String(Files.readAllBytes(job.resolve("pipeline/main.py")), StandardCharsets.UTF_8))
+                .contains("_dirs.sort() or _dirs");
+        assertThat(new String(run(job, "found.json"), StandardCharsets.UTF_8))
+                .isEqualTo("[\"corpus/x.txt\", \"a/z.txt\", \"c/y.txt\", \"b/1.txt\", \"b/2.txt\"]");
+    }
+
+    @Test
     void bracesInAShellEscapeAreExpandedAsIPythonDoes() throws Exception {
         ExtractionPlan plan = plan(Map.of(), List.of(), "from pathlib import Path\nIMAGES = Path('images')",
                 "!dot -Tpng {IMAGES / \"tree.dot\"} -o {IMAGES / \"tree.png\"}\nopen('done.txt', 'w').write('ok')");

@@ -69,9 +69,7 @@ class ScanExtractContractTest {
      * listed here so that it is visible and that any new unresolved claim fails this test.
      */
     private static final List<String> KNOWN_GAPS = List.of(
-            "np.random.default_rng() without a seed", // default_rng(seed=None) and generators made in helpers
-            "from_non_deterministic_state()", // tf.random.Generator from OS entropy: no fix offered
-            "os.walk() returns entries"); // os.walk: sorting the walk does not sort each folder's lists
+            "from_non_deterministic_state()"); // tf.random.Generator from OS entropy: no fix offered
 
     private static void check(Rule rule, Path notebook) {
         String id = rule.metadata().id();

@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * One entry of a notebook's inventory: a site a rule lists rather than reports one by one
- * (hyperparameter literals, reduced-precision settings, device literals). The rule reports at
- * most one summary finding; the inventory keeps every site for the report and the job plan.
+ * (hyperparameter literals, reduced-precision settings, device literals, environment reads). The
+ * rule reports at most one summary finding; the inventory keeps every site for the report and
+ * the job plan.
  *
  * @param ruleId   the rule that listed it
  * @param location where

@@ -5,7 +5,7 @@ import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.Position;
 import dev.lockstep.analyzer.ipython.Magic;
 import dev.lockstep.analyzer.python.SyntaxNode;
-import dev.lockstep.analyzer.rules.secrets.SecretDetector;
+import dev.lockstep.analyzer.facts.secrets.SecretDetector;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -32,8 +32,7 @@ public final class StringLiterals {
         if (!node.is("string")) {
             return null;
         }
-        SyntaxNode start = node.firstChildOfType("string_start");
-        String prefix = start == null ? "" : prefixOf(start.text());
+        String prefix = prefix(node);
         if (prefix.contains("b")) {
             return null;
         }
@@ -90,7 +89,17 @@ public final class StringLiterals {
         return b.toString();
     }
 
-    static String unescape(String text) {
+    /** A str literal's escapes decoded ({@code \\n}, {@code \\x41}, {@code \\u00e9}, octal, {@code \\N{...}}). */
+    public static String unescape(String text) {
+        return unescape(text, false);
+    }
+
+    /**
+     * The escapes of a literal's text decoded as Python does: in a bytes literal ({@code bytes})
+     * {@code \\u}, {@code \\U} and {@code \\N} are not escapes and stay as written; an unknown
+     * escape ({@code \\d}) stays as written too.
+     */
+    public static String unescape(String text, boolean bytes) {
         if (text.indexOf('\\') < 0) {
             return text;
         }
@@ -106,41 +115,73 @@ public final class StringLiterals {
                 case 'n' -> b.append('\n');
                 case 't' -> b.append('\t');
                 case 'r' -> b.append('\r');
-                case '0' -> b.append('\0');
+                case 'a' -> b.append('\u0007');
+                case 'b' -> b.append('\b');
+                case 'f' -> b.append('\f');
+                case 'v' -> b.append('\u000b');
                 case '\\' -> b.append('\\');
                 case '\'' -> b.append('\'');
                 case '"' -> b.append('"');
                 case '\n' -> {
                     // line continuation inside the string
                 }
-                case 'x' -> {
-                    if (i + 2 < text.length()) {
-                        try {
-                            b.append((char) Integer.parseInt(text.substring(i + 1, i + 3), 16));
-                            i += 2;
-                        } catch (NumberFormatException e) {
-                            b.append("\\x");
-                        }
-                    } else {
-                        b.append("\\x");
+                case '0', '1', '2', '3', '4', '5', '6', '7' -> {
+                    int end = i + 1;
+                    while (end < text.length() && end < i + 3 && text.charAt(end) >= '0' && text.charAt(end) <= '7') {
+                        end++;
                     }
+                    b.append((char) Integer.parseInt(text.substring(i, end), 8));
+                    i = end - 1;
                 }
-                case 'u' -> {
-                    if (i + 4 < text.length()) {
+                case 'x' -> i = hex(text, i, 2, b);
+                case 'u' -> i = bytes ? literally(b, n, i) : hex(text, i, 4, b);
+                case 'U' -> i = bytes ? literally(b, n, i) : hex(text, i, 8, b);
+                case 'N' -> {
+                    int close = text.indexOf('}', i);
+                    int codePoint = -1;
+                    if (!bytes && close > i + 2 && text.charAt(i + 1) == '{') {
                         try {
-                            b.append((char) Integer.parseInt(text.substring(i + 1, i + 5), 16));
-                            i += 4;
-                        } catch (NumberFormatException e) {
-                            b.append("\\u");
+                            codePoint = Character.codePointOf(text.substring(i + 2, close));
+                        } catch (IllegalArgumentException e) {
+                            codePoint = -1;
                         }
+                    }
+                    if (codePoint < 0) {
+                        i = literally(b, n, i);
                     } else {
-                        b.append("\\u");
+                        b.appendCodePoint(codePoint);
+                        i = close;
                     }
                 }
                 default -> b.append('\\').append(n);
             }
         }
         return b.toString();
+    }
+
+    /** An escape kept as written; returns the index of its last character. */
+    private static int literally(StringBuilder b, char escape, int at) {
+        b.append('\\').append(escape);
+        return at;
+    }
+
+    /** {@code \\x41}, {@code \\u00e9}, {@code \\U0001F600}: {@code digits} hex digits after index {@code at}. */
+    private static int hex(String text, int at, int digits, StringBuilder b) {
+        if (at + digits < text.length()) {
+            try {
+                b.appendCodePoint(Integer.parseInt(text.substring(at + 1, at + 1 + digits), 16));
+                return at + digits;
+            } catch (IllegalArgumentException e) {
+                // not hex digits: kept as written
+            }
+        }
+        return literally(b, text.charAt(at), at);
+    }
+
+    /** The prefix of a string literal node (r, b, f, u, in lower case); "" for anything else. */
+    public static String prefix(SyntaxNode string) {
+        SyntaxNode start = string == null ? null : string.firstChildOfType("string_start");
+        return start == null ? "" : prefixOf(start.text());
     }
 
     /** The string prefix of a string_start token (r, b, f, u, in lower case), without its quotes. */

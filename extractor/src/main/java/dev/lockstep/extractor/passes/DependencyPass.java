@@ -1,8 +1,8 @@
 package dev.lockstep.extractor.passes;
 
-import dev.lockstep.analyzer.rules.dependencies.InstallCommand;
-import dev.lockstep.analyzer.rules.dependencies.InstallSite;
-import dev.lockstep.analyzer.rules.dependencies.PythonPackages;
+import dev.lockstep.analyzer.facts.dependencies.InstallCommand;
+import dev.lockstep.analyzer.facts.dependencies.InstallSite;
+import dev.lockstep.analyzer.facts.dependencies.PythonPackages;
 import dev.lockstep.analyzer.semantics.ImportBinding;
 import dev.lockstep.extractor.ExtractException;
 import dev.lockstep.extractor.code.SyntheticNotebook;
@@ -38,15 +38,15 @@ public final class DependencyPass implements Pass {
     @Override
     public ExtractionPlan apply(ExtractionPlan plan) {
         ExtractionPlan.Builder next = plan.toBuilder();
-        Map<String, dev.lockstep.analyzer.rules.dependencies.Requirement> installed = new LinkedHashMap<>();
+        Map<String, dev.lockstep.analyzer.facts.dependencies.Requirement> installed = new LinkedHashMap<>();
         Map<String, Integer> installedAt = new LinkedHashMap<>();
-        for (InstallSite site : InstallSite.of(plan.source())) {
+        for (InstallSite site : plan.source().facts().installs()) {
             for (var requirement : site.command().requirements()) {
                 remember(installed, installedAt, requirement, site.cell().number());
             }
         }
         Path file = requirementsFile(plan);
-        Map<String, dev.lockstep.analyzer.rules.dependencies.Requirement> pinnedByFile = file == null ? Map.of() : read(file);
+        Map<String, dev.lockstep.analyzer.facts.dependencies.Requirement> pinnedByFile = file == null ? Map.of() : read(file);
         if (file != null) {
             next.change(new Change(name(), 0, 0, "read version pins from " + file));
         }
@@ -77,7 +77,7 @@ public final class DependencyPass implements Pass {
                 firstCell.put(key, synthetic.planned(cell).number());
             }
         }
-        for (Map.Entry<String, dev.lockstep.analyzer.rules.dependencies.Requirement> entry : installed.entrySet()) {
+        for (Map.Entry<String, dev.lockstep.analyzer.facts.dependencies.Requirement> entry : installed.entrySet()) {
             if (!requirements.containsKey(entry.getKey())) {
                 var install = entry.getValue();
                 var pin = pinnedByFile.get(entry.getKey());
@@ -121,8 +121,8 @@ public final class DependencyPass implements Pass {
         }
     }
 
-    private static void remember(Map<String, dev.lockstep.analyzer.rules.dependencies.Requirement> installed,
-            Map<String, Integer> installedAt, dev.lockstep.analyzer.rules.dependencies.Requirement requirement, int cell) {
+    private static void remember(Map<String, dev.lockstep.analyzer.facts.dependencies.Requirement> installed,
+            Map<String, Integer> installedAt, dev.lockstep.analyzer.facts.dependencies.Requirement requirement, int cell) {
         if (requirement.name() == null) {
             return;
         }
@@ -157,8 +157,8 @@ public final class DependencyPass implements Pass {
     }
 
     /** Reads a pip requirements file (one requirement per line, comments and options ignored). */
-    private static Map<String, dev.lockstep.analyzer.rules.dependencies.Requirement> read(Path file) {
-        Map<String, dev.lockstep.analyzer.rules.dependencies.Requirement> pins = new LinkedHashMap<>();
+    private static Map<String, dev.lockstep.analyzer.facts.dependencies.Requirement> read(Path file) {
+        Map<String, dev.lockstep.analyzer.facts.dependencies.Requirement> pins = new LinkedHashMap<>();
         try {
             for (String line : Files.readAllLines(file)) {
                 String text = line.replaceAll("\\s+#.*$", "").strip();

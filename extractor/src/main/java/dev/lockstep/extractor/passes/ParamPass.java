@@ -2,10 +2,10 @@ package dev.lockstep.extractor.passes;
 
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.Definition;
+import dev.lockstep.analyzer.facts.params.Hyperparameter;
+import dev.lockstep.analyzer.facts.params.Hyperparameters;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Fix;
-import dev.lockstep.analyzer.rules.portability.Hyperparameter;
-import dev.lockstep.analyzer.rules.portability.Hyperparameters;
 import dev.lockstep.extractor.ExtractException;
 import dev.lockstep.extractor.code.PythonText;
 import dev.lockstep.extractor.code.SyntheticNotebook;
@@ -42,7 +42,7 @@ public final class ParamPass implements Pass {
         Map<Integer, List<Fix.Edit>> edits = new HashMap<>();
         Set<String> taken = new HashSet<>();
         Set<SyntaxNode> lifted = new HashSet<>();
-        for (Hyperparameter h : Hyperparameters.of(synthetic.analyzed())) {
+        for (Hyperparameter h : synthetic.analyzed().facts().hyperparameters()) {
             taken.add(h.parameter());
             lifted.add(h.literal());
             lift(next, edits, synthetic, h.cell(), h.literal(), h.parameter(), h.value());

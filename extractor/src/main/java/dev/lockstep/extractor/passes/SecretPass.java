@@ -1,11 +1,11 @@
 package dev.lockstep.extractor.passes;
 
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
+import dev.lockstep.analyzer.facts.secrets.SecretDetector;
+import dev.lockstep.analyzer.facts.secrets.SecretMatch;
+import dev.lockstep.analyzer.facts.source.StringLiteralSites;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Fix;
-import dev.lockstep.analyzer.rules.paths.StringLiteralSites;
-import dev.lockstep.analyzer.rules.secrets.SecretDetector;
-import dev.lockstep.analyzer.rules.secrets.SecretMatch;
 import dev.lockstep.extractor.code.PythonText;
 import dev.lockstep.extractor.code.SyntheticNotebook;
 import dev.lockstep.extractor.code.CellEdits;
@@ -38,7 +38,7 @@ public final class SecretPass implements Pass {
         Map<Integer, List<Fix.Edit>> edits = new HashMap<>();
         for (AnalyzedCell cell : synthetic.analyzed().pythonCells()) {
             PlannedCell planned = synthetic.planned(cell);
-            for (StringLiteralSites.Literal literal : StringLiteralSites.of(cell)) {
+            for (StringLiteralSites.Literal literal : synthetic.analyzed().facts().stringLiterals(cell)) {
                 if (literal.formatted()) {
                     continue;
                 }

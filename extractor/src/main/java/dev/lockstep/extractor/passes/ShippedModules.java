@@ -1,7 +1,6 @@
 package dev.lockstep.extractor.passes;
 
-import dev.lockstep.analyzer.rules.dependencies.LocalModuleDependency;
-import dev.lockstep.analyzer.rules.dependencies.PythonPackages;
+import dev.lockstep.analyzer.facts.dependencies.PythonPackages;
 import dev.lockstep.analyzer.semantics.ImportBinding;
 import dev.lockstep.extractor.ExtractException;
 import dev.lockstep.extractor.code.SyntheticNotebook;
@@ -32,7 +31,7 @@ final class ShippedModules {
     static Map<String, Path> of(ExtractionPlan plan) {
         List<Path> folders = searchFolders(plan);
         Map<String, Path> local = new TreeMap<>();
-        for (String module : LocalModuleDependency.localModules(plan.source())) {
+        for (String module : plan.source().facts().localModules().modules()) {
             if (!module.isEmpty()) {
                 local.put(module, find(folders, module));
             }

@@ -1,6 +1,9 @@
 package dev.lockstep.extractor.passes;
 
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
+import dev.lockstep.analyzer.history.CellRoles;
+import dev.lockstep.analyzer.history.ExecutionHistory;
+import dev.lockstep.analyzer.notebook.OutputKind;
 import dev.lockstep.extractor.code.CellEffects;
 import dev.lockstep.extractor.plan.Blocker;
 import dev.lockstep.extractor.plan.ExtractionPlan;
@@ -45,6 +48,10 @@ public final class SlicePass implements Pass {
         for (int i = 0; i < cells.size(); i++) {
             position.put(cells.get(i).index(), i);
         }
+        Map<Integer, String> raisedAlone = raisedAtTheirOnlyStatement(source, cells);
+        for (Integer index : raisedAlone.keySet()) {
+            effects.remove(index); // it changed nothing: no name it binds, no file it writes
+        }
         for (PlannedCell cell : cells) {
             CellEffects e = effects.get(cell.index());
             if (e == null) {
@@ -86,7 +93,10 @@ public final class SlicePass implements Pass {
         for (PlannedCell cell : cells) {
             CellEffects e = effects.get(cell.index());
             String reason = reasons.get(cell.index());
-            if (reason != null) {
+            if (raisedAlone.containsKey(cell.index())) {
+                decided.add(cell.withDecision(false, "left out: its only statement raised " + raisedAlone.get(cell.index())
+                        + " in the saved session, so it changed nothing the saved results saw"));
+            } else if (reason != null) {
                 decided.add(cell.withDecision(true, "kept: " + reason));
             } else if (e == null) {
                 decided.add(cell.withDecision(true, "kept: not parsed as Python"));
@@ -153,6 +163,31 @@ public final class SlicePass implements Pass {
             updated.add(reason == null ? cell : cell.withDecision(true, "kept: " + reason));
         }
         return next.cells(updated).build();
+    }
+
+    /**
+     * Cells whose saved run raised at their only statement ({@code tup[2] = False} showing a
+     * TypeError on purpose), with the error's name: the saved session went on without any effect
+     * of theirs, so the job leaves them out instead of stopping there. Training and evaluation
+     * cells, and interrupted runs, stay: a failure there is the reviewer's to decide (LS503).
+     */
+    private static Map<Integer, String> raisedAtTheirOnlyStatement(AnalyzedNotebook source, List<PlannedCell> cells) {
+        Map<Integer, String> raised = new HashMap<>();
+        CellRoles roles = CellRoles.of(source);
+        for (PlannedCell cell : cells) {
+            var analyzed = source.cell(cell.index());
+            if (!analyzed.isPython() || analyzed.hasSyntaxErrors() || !ExecutionHistory.failed(analyzed.cell())
+                    || roles.of(analyzed).producesResults() || !analyzed.magics().isEmpty()) {
+                continue;
+            }
+            long statements = analyzed.root().namedChildren().stream().filter(n -> !n.is("comment")).count();
+            String error = analyzed.cell().outputs().stream().filter(o -> o.kind() == OutputKind.ERROR)
+                    .map(o -> o.errorName() == null ? "an error" : o.errorName()).findFirst().orElse("an error");
+            if (statements == 1 && !error.equals("KeyboardInterrupt")) {
+                raised.put(cell.index(), error.replaceAll("[^\\w.]", ""));
+            }
+        }
+        return raised;
     }
 
     private static boolean onlyInstallsPackages(AnalyzedNotebook source, PlannedCell cell) {

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * {@code torch.cuda.set_device}, {@code torch.set_default_device("cuda")}, a model placed by
  * {@code device_map=} (anything but "cpu"), mixed-precision training switched on
  * ({@code fp16=True} / {@code bf16=True} in transformers' training arguments: they need a GPU),
- * or Lightning's {@code accelerator="gpu"|"cuda"} / {@code gpus=N}. Checking
+ * Lightning's {@code accelerator="gpu"|"cuda"} / {@code gpus=N}, or a model quantized by bitsandbytes
+ * ({@code load_in_4bit=True} / {@code load_in_8bit=True}). Checking
  * {@code torch.cuda.is_available()} alone is not a use.
  */
 public final class GpuUse {
@@ -29,9 +30,18 @@ public final class GpuUse {
     private static final Set<String> MIXED_PRECISION_FLAGS = Set.of("fp16", "bf16");
     private static final Set<String> GPU_ACCELERATORS = Set.of("gpu", "cuda");
 
-    /** One place the notebook puts work on a GPU, and how. */
-    public record Site(AnalyzedCell cell, SyntaxNode node, String how) {
+    /**
+     * One place the notebook puts work on a GPU, and how.
+     *
+     * @param required whether this use needs a CUDA GPU whatever device the code names
+     *                 (bitsandbytes quantization, fp16/bf16 training, Lightning on a GPU),
+     *                 unlike a device literal, which choosing the device at run time removes
+     */
+    public record Site(AnalyzedCell cell, SyntaxNode node, String how, boolean required) {
     }
+
+    /** Keywords that load a model quantized by bitsandbytes, whose kernels run on CUDA only. */
+    private static final Set<String> QUANTIZATION_FLAGS = Set.of("load_in_4bit", "load_in_8bit");
 
     private final List<Site> sites;
 
@@ -49,7 +59,7 @@ public final class GpuUse {
                     boolean documentation = parent != null && parent.is("expression_statement")
                             && parent.namedChildren().size() == 1;
                     if (text != null && !documentation && CUDA_DEVICE.matcher(text).matches()) {
-                        sites.add(new Site(cell, node, "names the device \"" + text + "\""));
+                        sites.add(new Site(cell, node, "names the device \"" + text + "\"", false));
                     }
                 }
             });
@@ -57,7 +67,11 @@ public final class GpuUse {
         for (CallSite call : notebook.calls()) {
             String how = how(call, values);
             if (how != null) {
-                sites.add(new Site(call.cell(), call.node(), how));
+                sites.add(new Site(call.cell(), call.node(), how, false));
+            }
+            String needs = needsGpu(call, values);
+            if (needs != null) {
+                sites.add(new Site(call.cell(), call.node(), needs, true));
             }
         }
         sites.sort(Comparator.comparingInt((Site s) -> s.cell().index()).thenComparingInt(s -> s.node().startOffset()));
@@ -87,6 +101,11 @@ public final class GpuUse {
                 return "places the model with device_map=" + (text == null ? deviceMap.text() : "\"" + text + "\"");
             }
         }
+        return null;
+    }
+
+    /** A use that needs a CUDA GPU whatever device the code names, or null. */
+    private static String needsGpu(CallSite call, Values values) {
         String name = call.qualifiedName();
         if (name != null && (name.startsWith("transformers.") || name.startsWith("trl."))) {
             for (String flag : MIXED_PRECISION_FLAGS) {
@@ -94,6 +113,12 @@ public final class GpuUse {
                 if (argument != null && values.of(call.cell(), argument) instanceof Value.Bool b && b.value()) {
                     return "trains with " + flag + "=True, which needs a GPU";
                 }
+            }
+        }
+        for (String flag : QUANTIZATION_FLAGS) {
+            SyntaxNode argument = call.keyword(flag);
+            if (argument != null && values.of(call.cell(), argument) instanceof Value.Bool b && b.value()) {
+                return "quantizes with bitsandbytes (" + flag + "=True), whose kernels run on CUDA";
             }
         }
         if (name != null && (name.startsWith("lightning.") || name.startsWith("pytorch_lightning."))) {
@@ -108,6 +133,11 @@ public final class GpuUse {
             }
         }
         return null;
+    }
+
+    /** Whether some use needs a CUDA GPU whatever device the code names (see {@link Site#required}). */
+    public boolean requiresGpu() {
+        return sites.stream().anyMatch(Site::required);
     }
 
     /** Whether the notebook puts any work on a GPU. */

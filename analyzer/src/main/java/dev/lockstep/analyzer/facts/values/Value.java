@@ -76,6 +76,33 @@ public sealed interface Value {
         return true;
     }
 
+    /** Whether the value is {@code True} itself (not merely truthy: {@code shuffle=1} is not). */
+    default boolean isTrue() {
+        return this instanceof Bool b && b.value();
+    }
+
+    /** Whether the value is {@code False} itself (not merely falsy: {@code pretrained=0} is not). */
+    default boolean isFalse() {
+        return this instanceof Bool b && !b.value();
+    }
+
+    default boolean isNone() {
+        return this instanceof None;
+    }
+
+    /** The number when the value is a known int or float, else null ({@code True} is not a number here). */
+    default Double number() {
+        if (this instanceof Int i) {
+            return i.value().doubleValue();
+        }
+        return this instanceof Float f ? f.value() : null;
+    }
+
+    /** The text when the whole value is a known plain string (not a path), else null. */
+    default String plainString() {
+        return this instanceof Str s && s.complete() && !s.path() ? s.text() : null;
+    }
+
     /** The string when the whole value is a known string or path, else null. */
     default String string() {
         return this instanceof Str s && s.complete() ? s.text() : null;

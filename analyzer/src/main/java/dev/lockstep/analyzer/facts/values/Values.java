@@ -6,7 +6,7 @@ import dev.lockstep.analyzer.analysis.CallSite;
 import dev.lockstep.analyzer.analysis.Definition;
 import dev.lockstep.analyzer.analysis.ProgramPoint;
 import dev.lockstep.analyzer.python.SyntaxNode;
-import dev.lockstep.analyzer.semantics.BindingKind;
+import dev.lockstep.analyzer.semantics.StringLiterals;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -41,9 +41,112 @@ public final class Values {
     private static final Set<String> SAME_PATH_METHODS = Set.of("resolve", "absolute", "expanduser", "as_posix");
 
     private final AnalyzedNotebook notebook;
+    private final Bindings bindings;
+    private final PathObjects paths;
 
     public Values(AnalyzedNotebook notebook) {
         this.notebook = notebook;
+        this.bindings = new Bindings(notebook);
+        this.paths = new PathObjects(notebook, this);
+    }
+
+    /** Whether an expression is a {@code pathlib} path object, known text or not ({@code Path(input())} is one). */
+    public boolean isPath(AnalyzedCell cell, SyntaxNode expression) {
+        return paths.isPath(cell, expression);
+    }
+
+    /**
+     * The string an expression builds, with each part whose value is unknown shown as
+     * {@code {...}}: {@code f"https://host/{name}/v1.csv"} with {@code name} unknown is
+     * {@code https://host/{...}/v1.csv}, where {@link #of} keeps only the prefix. Enough to tell
+     * a URL's scheme and its pinned tail. Null when the expression is not a string (or starts with
+     * an unknown one).
+     */
+    public String template(AnalyzedCell cell, SyntaxNode expression) {
+        return template(cell, expression, 0);
+    }
+
+    private String template(AnalyzedCell cell, SyntaxNode e, int depth) {
+        if (e == null || depth > MAX_DEPTH) {
+            return null;
+        }
+        Value value = of(cell, e);
+        if (value instanceof Value.Str s && s.complete()) {
+            return s.text();
+        }
+        switch (e.type()) {
+            case "parenthesized_expression" -> {
+                List<SyntaxNode> inner = e.namedChildren();
+                return inner.size() == 1 ? template(cell, inner.get(0), depth + 1) : null;
+            }
+            case "string" -> {
+                return stringTemplate(cell, e);
+            }
+            case "concatenated_string" -> {
+                StringBuilder b = new StringBuilder();
+                for (SyntaxNode part : e.namedChildren()) {
+                    String t = template(cell, part, depth + 1);
+                    if (t == null) {
+                        return null;
+                    }
+                    b.append(t);
+                }
+                return b.toString();
+            }
+            case "binary_operator" -> {
+                SyntaxNode operator = e.child("operator");
+                if (operator == null || !operator.text().equals("+")) {
+                    return null;
+                }
+                String left = template(cell, e.child("left"), depth + 1);
+                if (left == null) {
+                    return null;
+                }
+                String right = template(cell, e.child("right"), depth + 1);
+                return left + (right == null ? "{...}" : right);
+            }
+            case "identifier" -> {
+                if (cell.semantics().isLocal(e)) {
+                    SyntaxNode right = Bindings.localAssignment(e, true);
+                    return right == null ? null : template(cell, right, depth + 1);
+                }
+                Definition chosen = bindings.reaching(e.text(), notebook.point(cell, e), true);
+                SyntaxNode right = Bindings.assignedBy(chosen);
+                return right == null ? null : template(chosen.cell(), right, depth + 1);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** A string literal's text, each interpolation whose value is unknown shown as {@code {...}}. */
+    private String stringTemplate(AnalyzedCell cell, SyntaxNode node) {
+        String prefix = StringLiterals.prefix(node);
+        if (prefix.contains("b")) {
+            return null;
+        }
+        boolean raw = prefix.contains("r");
+        StringBuilder text = new StringBuilder();
+        for (SyntaxNode child : node.children()) {
+            switch (child.type()) {
+                case "string_content", "escape_sequence" -> text.append(raw ? child.text() : StringLiterals.unescape(child.text()));
+                case "escape_interpolation" -> text.append(child.text().charAt(0));
+                case "interpolation" -> {
+                    String part = Value.pythonStr(interpolation(cell, child, Scope.DIRECT, 0));
+                    text.append(part == null ? "{...}" : part);
+                }
+                default -> {
+                    // quotes and prefixes
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    /** Which expression a name stands for, the call that made an object: the bindings values are read through. */
+    public Bindings bindings() {
+        return bindings;
     }
 
     /** Where names are looked up: parameters bound by a call, and the point whose definitions reach. */
@@ -238,8 +341,7 @@ public final class Values {
         if (!node.is("string")) {
             return eval(cell, node, scope, depth + 1);
         }
-        SyntaxNode start = node.firstChildOfType("string_start");
-        String prefix = start == null ? "" : start.text().replaceAll("['\"]", "").toLowerCase(Locale.ROOT);
+        String prefix = StringLiterals.prefix(node);
         boolean raw = prefix.contains("r");
         boolean bytes = prefix.contains("b");
         boolean interpolated = false;
@@ -247,7 +349,7 @@ public final class Values {
         Root root = null;
         for (SyntaxNode child : node.children()) {
             switch (child.type()) {
-                case "string_content", "escape_sequence" -> text.append(raw ? child.text() : unescape(child.text()));
+                case "string_content", "escape_sequence" -> text.append(raw ? child.text() : StringLiterals.unescape(child.text(), bytes));
                 case "escape_interpolation" -> text.append(child.text().charAt(0));
                 case "interpolation" -> {
                     interpolated = true;
@@ -747,62 +849,17 @@ public final class Values {
         String name = identifier.text();
         if (cell.semantics().isLocal(identifier)) {
             Value parameter = scope.parameters().get(name);
-            SyntaxNode right = localAssignment(identifier);
+            SyntaxNode right = Bindings.localAssignment(identifier, true);
             if (right != null) {
                 return eval(cell, right, scope, depth + 1);
             }
             return parameter != null ? parameter : Value.UNKNOWN;
         }
-        List<Definition> definitions = notebook.definitionsOf(name);
-        if (definitions.isEmpty()) {
-            return Value.UNKNOWN;
-        }
         ProgramPoint at = scope.at() != null && identifier.ancestor("function_definition") != null ? scope.at()
                 : notebook.point(cell, identifier);
-        Definition chosen = null;
-        for (Definition definition : definitions) {
-            if (definition.point().compareTo(at) < 0) {
-                chosen = definition;
-            }
-        }
-        if (chosen == null) {
-            chosen = definitions.get(0); // run out of order: the only binding there is
-        }
-        if (chosen.kind() != BindingKind.ASSIGNMENT || chosen.node() == null) {
-            return Value.UNKNOWN;
-        }
-        SyntaxNode assignment = chosen.node().parent();
-        if (assignment == null || !assignment.is("assignment") || assignment.child("left") != chosen.node()) {
-            return Value.UNKNOWN;
-        }
-        return eval(chosen.cell(), assignment.child("right"), Scope.DIRECT, depth + 1);
-    }
-
-    /** The right side of the last plain assignment to a function-local name above its use, in the same function. */
-    private static SyntaxNode localAssignment(SyntaxNode identifier) {
-        SyntaxNode scope = identifier.ancestor("function_definition", "lambda");
-        if (scope == null || scope.is("lambda") || scope.child("body") == null) {
-            return null;
-        }
-        String name = identifier.text();
-        SyntaxNode[] best = new SyntaxNode[1];
-        int[] count = new int[1];
-        scope.child("body").walk(node -> {
-            if (!(node.is("assignment") || node.is("augmented_assignment") || node.is("for_statement"))) {
-                return;
-            }
-            SyntaxNode left = node.child("left");
-            if (left == null || !left.text().equals(name)
-                    || node.ancestor("function_definition", "lambda", "class_definition") != scope) {
-                return;
-            }
-            count[0]++;
-            if (node.is("assignment") && node.startOffset() < identifier.startOffset()) {
-                best[0] = node;
-            }
-        });
-        // A name bound more than once (a loop, an augmented assignment) has no one value.
-        return count[0] == 1 && best[0] != null ? best[0].child("right") : null;
+        Definition chosen = bindings.reaching(name, at, true);
+        SyntaxNode right = Bindings.assignedBy(chosen);
+        return right == null ? Value.UNKNOWN : eval(chosen.cell(), right, Scope.DIRECT, depth + 1);
     }
 
     private Value call(AnalyzedCell cell, SyntaxNode call, Scope scope, int depth) {
@@ -1061,22 +1118,10 @@ public final class Values {
         return null;
     }
 
-    /** The module-level plain assignment to a name that reaches a use of it, or null. */
+    /** The module-level plain assignment to a name that reaches a use of it (one before it), or null. */
     private Definition reachingAssignment(AnalyzedCell cell, SyntaxNode identifier) {
-        List<Definition> definitions = notebook.definitionsOf(identifier.text());
-        ProgramPoint at = notebook.point(cell, identifier);
-        Definition chosen = null;
-        for (Definition definition : definitions) {
-            if (definition.point().compareTo(at) < 0) {
-                chosen = definition;
-            }
-        }
-        if (chosen == null || chosen.kind() != BindingKind.ASSIGNMENT || chosen.node() == null) {
-            return null;
-        }
-        SyntaxNode assignment = chosen.node().parent();
-        return assignment != null && assignment.is("assignment") && assignment.child("left") == chosen.node()
-                ? chosen : null;
+        Definition chosen = bindings.reaching(identifier.text(), notebook.point(cell, identifier), false);
+        return Bindings.assignedBy(chosen) == null ? null : chosen;
     }
 
     /** Whether any cell assigns {@code object.field = ...} (or sets it with setattr). */
@@ -1121,15 +1166,8 @@ public final class Values {
 
     /** A module-level class the notebook defines under this name, or null. */
     private SyntaxNode notebookClass(String name) {
-        for (Definition d : notebook.definitionsOf(name)) {
-            SyntaxNode n = d.node();
-            SyntaxNode definition = n == null ? null : n.is("class_definition") ? n : n.parent();
-            if (definition != null && definition.is("class_definition") && definition.child("name") != null
-                    && definition.child("name").text().equals(name)) {
-                return definition;
-            }
-        }
-        return null;
+        List<Located> classes = bindings.classDefinitions(name);
+        return classes.isEmpty() ? null : classes.get(0).node();
     }
 
     /**
@@ -1169,51 +1207,5 @@ public final class Values {
             }
         }
         return Value.UNKNOWN;
-    }
-
-    // --- string escapes --------------------------------------------------------------------------------
-
-    private static String unescape(String text) {
-        if (text.indexOf('\\') < 0) {
-            return text;
-        }
-        StringBuilder b = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != '\\' || i + 1 >= text.length()) {
-                b.append(c);
-                continue;
-            }
-            char n = text.charAt(++i);
-            switch (n) {
-                case 'n' -> b.append('\n');
-                case 't' -> b.append('\t');
-                case 'r' -> b.append('\r');
-                case '0' -> b.append('\0');
-                case '\\' -> b.append('\\');
-                case '\'' -> b.append('\'');
-                case '"' -> b.append('"');
-                case '\n' -> {
-                }
-                case 'x' -> {
-                    try {
-                        b.append((char) Integer.parseInt(text.substring(i + 1, i + 3), 16));
-                        i += 2;
-                    } catch (RuntimeException e) {
-                        b.append("\\x");
-                    }
-                }
-                case 'u' -> {
-                    try {
-                        b.append((char) Integer.parseInt(text.substring(i + 1, i + 5), 16));
-                        i += 4;
-                    } catch (RuntimeException e) {
-                        b.append("\\u");
-                    }
-                }
-                default -> b.append('\\').append(n);
-            }
-        }
-        return b.toString();
     }
 }

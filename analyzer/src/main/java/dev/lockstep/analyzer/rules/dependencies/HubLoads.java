@@ -1,6 +1,7 @@
 package dev.lockstep.analyzer.rules.dependencies;
 
 import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.facts.dependencies.PythonPackages;
 import dev.lockstep.analyzer.facts.io.Access;
 import dev.lockstep.analyzer.facts.io.IoAccess;
 import dev.lockstep.analyzer.facts.io.IoApi;

@@ -3,6 +3,7 @@ package dev.lockstep.analyzer.rules.dependencies;
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.facts.dependencies.GitCommands;
 import dev.lockstep.analyzer.facts.values.Value;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import java.util.Collections;
@@ -59,7 +60,7 @@ final class HubReferences {
                 addTarget(targets, stringValue(notebook, call.cell(), call.keyword(keyword)));
             }
         }
-        for (GitCommands.Clone clone : GitCommands.of(notebook).clones()) {
+        for (GitCommands.Clone clone : notebook.facts().git().clones()) {
             addTarget(targets, clone.directory());
         }
         return new HubReferences(notebook, Collections.unmodifiableSet(targets));

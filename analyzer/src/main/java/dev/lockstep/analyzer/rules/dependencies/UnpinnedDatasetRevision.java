@@ -1,6 +1,7 @@
 package dev.lockstep.analyzer.rules.dependencies;
 
 import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.facts.dependencies.RevisionKind;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Remedy;

@@ -1,5 +1,7 @@
 package dev.lockstep.analyzer.rules.dependencies;
 
+import dev.lockstep.analyzer.facts.dependencies.GitCommands;
+import dev.lockstep.analyzer.facts.dependencies.RevisionKind;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Remedy;
 import dev.lockstep.analyzer.rules.Rule;
@@ -20,7 +22,7 @@ public final class UnpinnedGitClone implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        for (GitCommands.Clone clone : GitCommands.of(context.notebook()).clones()) {
+        for (GitCommands.Clone clone : context.notebook().facts().git().clones()) {
             if (clone.isPinned()) {
                 continue;
             }

@@ -1,5 +1,9 @@
 package dev.lockstep.analyzer.rules.dependencies;
 
+import dev.lockstep.analyzer.facts.dependencies.InstallCommand;
+import dev.lockstep.analyzer.facts.dependencies.InstallSite;
+import dev.lockstep.analyzer.facts.dependencies.Installer;
+import dev.lockstep.analyzer.facts.dependencies.Requirement;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Remedy;
 import dev.lockstep.analyzer.rules.Rule;
@@ -26,7 +30,7 @@ public final class UnpinnedPipInstall implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        for (InstallSite site : InstallSite.of(context.notebook())) {
+        for (InstallSite site : context.notebook().facts().installs()) {
             InstallCommand command = site.command();
             if (!command.constraintFiles().isEmpty()) {
                 continue; // the constraints file may pin every package: cannot tell

@@ -2,6 +2,7 @@ package dev.lockstep.analyzer.rules.dependencies;
 
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
+import dev.lockstep.analyzer.facts.dependencies.PythonPackages;
 import dev.lockstep.analyzer.ipython.Magic;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Remedy;

@@ -1,6 +1,7 @@
 package dev.lockstep.analyzer.rules.paths;
 
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
+import dev.lockstep.analyzer.facts.source.StringLiteralSites;
 import dev.lockstep.analyzer.ipython.Magic;
 import dev.lockstep.analyzer.ipython.MagicKind;
 import dev.lockstep.analyzer.python.SyntaxNode;
@@ -37,7 +38,7 @@ public final class AbsolutePath implements Rule {
     @Override
     public void check(RuleContext context) {
         for (AnalyzedCell cell : context.notebook().pythonCells()) {
-            for (StringLiteralSites.Literal literal : StringLiteralSites.of(cell)) {
+            for (StringLiteralSites.Literal literal : context.notebook().facts().stringLiterals(cell)) {
                 String text = literal.text();
                 if (inRemoteEnvironment(literal.node())) {
                     continue;

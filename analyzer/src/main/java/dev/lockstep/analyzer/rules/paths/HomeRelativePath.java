@@ -3,6 +3,7 @@ package dev.lockstep.analyzer.rules.paths;
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.facts.source.StringLiteralSites;
 import dev.lockstep.analyzer.ipython.Magic;
 import dev.lockstep.analyzer.ipython.MagicKind;
 import dev.lockstep.analyzer.python.SyntaxNode;
@@ -47,7 +48,7 @@ public final class HomeRelativePath implements Rule {
                         + "use a path relative to the project" + lifted(notebook, cell, call.node()));
             } else if (call.is(EXPANDUSER.toArray(String[]::new))
                     || ("expanduser".equals(call.methodName()) && call.receiver() != null && call.qualifiedName() == null
-                            && ExpressionValues.isPath(notebook, cell, call.receiver()))) {
+                            && notebook.facts().values().isPath(cell, call.receiver()))) {
                 SyntaxNode argument = call.qualifiedName() != null ? call.argument(0, "path") : call.receiver();
                 String value = argument == null ? null : valueOf(notebook, cell, argument);
                 if (value != null && !value.startsWith("~")) {
@@ -63,7 +64,7 @@ public final class HomeRelativePath implements Rule {
             }
         }
         for (AnalyzedCell cell : notebook.pythonCells()) {
-            for (StringLiteralSites.Literal literal : StringLiteralSites.of(cell)) {
+            for (StringLiteralSites.Literal literal : notebook.facts().stringLiterals(cell)) {
                 String text = literal.text().strip();
                 if (covered.contains(literal.node()) || text.contains("\n") || !HOME_RELATIVE.matcher(text).find()
                         || text.equals("~")) {
@@ -98,7 +99,7 @@ public final class HomeRelativePath implements Rule {
                 e = e.child("arguments").namedChildren().get(0);
             }
         }
-        return ExpressionValues.stringValue(notebook, cell, e);
+        return notebook.facts().values().template(cell, e);
     }
 
     private static String message(String path) {

@@ -4,6 +4,7 @@ import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
 import dev.lockstep.analyzer.analysis.Position;
+import dev.lockstep.analyzer.facts.source.StringLiteralSites;
 import dev.lockstep.analyzer.ipython.Magic;
 import dev.lockstep.analyzer.ipython.MagicKind;
 import dev.lockstep.analyzer.python.SyntaxNode;
@@ -91,7 +92,7 @@ public final class HostedNotebookOnly implements Rule {
                 candidates.add(new Candidate(cell.position(call.node()), shown + " works only inside "
                         + service + ": " + advice));
             }
-            for (StringLiteralSites.Literal literal : StringLiteralSites.of(cell)) {
+            for (StringLiteralSites.Literal literal : notebook.facts().stringLiterals(cell)) {
                 if (LocalPaths.isColabDrivePath(literal.text()) && !hostedArguments.contains(literal.node())
                         && !isGuarded(literal.node())) {
                     candidates.add(new Candidate(cell.position(literal.node()), drivePathMessage(literal.text())));

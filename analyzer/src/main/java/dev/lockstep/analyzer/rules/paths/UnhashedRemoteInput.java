@@ -167,10 +167,10 @@ public final class UnhashedRemoteInput implements Rule {
             List<String> locations = new ArrayList<>();
             if (item.is("list") || item.is("tuple")) {
                 for (SyntaxNode element : item.namedChildren()) {
-                    locations.add(ExpressionValues.stringValue(notebook, cell, element));
+                    locations.add(notebook.facts().values().template(cell, element));
                 }
             } else {
-                locations.add(ExpressionValues.stringValue(notebook, cell, item));
+                locations.add(notebook.facts().values().template(cell, item));
             }
             for (String value : locations) {
                 if (RemoteLocations.isRemote(value) && !RemoteLocations.isContentAddressed(value)) {
@@ -215,7 +215,7 @@ public final class UnhashedRemoteInput implements Rule {
                     "pass check_hash=True with a hash-named file, or verify its sha256");
         }
         if (name != null && (name.equals("kagglehub.dataset_download") || name.equals("kagglehub.model_download"))) {
-            String handle = ExpressionValues.stringValue(notebook, cell, call.argument(0, "handle"));
+            String handle = notebook.facts().values().template(cell, call.argument(0, "handle"));
             if (handle == null || handle.contains("/versions/")) {
                 return null;
             }
@@ -226,7 +226,7 @@ public final class UnhashedRemoteInput implements Rule {
             return remoteDataFiles(notebook, cell, call.keyword("data_files"));
         }
         if (name != null && name.equals("seaborn.load_dataset")) {
-            String dataset = ExpressionValues.stringValue(notebook, cell, call.argument(0, "name"));
+            String dataset = notebook.facts().values().template(cell, call.argument(0, "name"));
             if (call.keyword("data_home") != null || call.keyword("cache") != null) {
                 return null; // a local copy the notebook points at: what it holds is the user's business
             }
@@ -242,7 +242,7 @@ public final class UnhashedRemoteInput implements Rule {
                 }
                 location = call.keyword(keyword);
             }
-            String value = ExpressionValues.stringValue(notebook, cell, location);
+            String value = notebook.facts().values().template(cell, location);
             if (RemoteLocations.isRemote(value) && !RemoteLocations.isContentAddressed(value)) {
                 return name + "() reads " + RemoteLocations.shown(value) + " directly with no checksum: the data can "
                         + "change or vanish between runs; download it once and verify its sha256 (extract declares it as "
@@ -259,7 +259,7 @@ public final class UnhashedRemoteInput implements Rule {
             boolean filesystem = origin != null && FILESYSTEM_ORIGINS.stream().anyMatch(origin::startsWith)
                     && FILESYSTEM_METHODS.contains(call.methodName());
             if (filesystem) {
-                String value = ExpressionValues.stringValue(notebook, cell, call.argument(0, "path"));
+                String value = notebook.facts().values().template(cell, call.argument(0, "path"));
                 if (value != null && !RemoteLocations.isRemote(value) && value.startsWith("/")) {
                     return null; // a local path given to a file system object
                 }
@@ -291,7 +291,7 @@ public final class UnhashedRemoteInput implements Rule {
 
     private static String remoteMessage(AnalyzedNotebook notebook, AnalyzedCell cell, String what, SyntaxNode url,
             String fix) {
-        String value = ExpressionValues.stringValue(notebook, cell, url);
+        String value = notebook.facts().values().template(cell, url);
         if (RemoteLocations.isContentAddressed(value)) {
             return null;
         }
@@ -326,12 +326,12 @@ public final class UnhashedRemoteInput implements Rule {
         if (argument.is("list") || argument.is("tuple")) {
             StringBuilder command = new StringBuilder();
             for (SyntaxNode element : argument.namedChildren()) {
-                String value = ExpressionValues.stringValue(notebook, call.cell(), element);
+                String value = notebook.facts().values().template(call.cell(), element);
                 command.append(command.length() == 0 ? "" : " ").append(value == null ? "{...}" : value);
             }
             return command.toString();
         }
-        return ExpressionValues.stringValue(notebook, call.cell(), argument);
+        return notebook.facts().values().template(call.cell(), argument);
     }
 
     // ------------------------------------------------------------------ shell commands
@@ -374,11 +374,25 @@ public final class UnhashedRemoteInput implements Rule {
                         .orElse(null);
                 default -> null;
             };
-            if (found != null && !RemoteLocations.isContentAddressed(found)) {
+            if (found != null && !RemoteLocations.isContentAddressed(found) && !isInstallerScript(line, found)) {
                 return program + " " + RemoteLocations.shown(found);
             }
         }
         return null;
+    }
+
+    /** A download piped into a shell ({@code curl -fsSL URL | sudo -E bash -}). */
+    private static final java.util.regex.Pattern PIPED_TO_SHELL =
+            java.util.regex.Pattern.compile("\\|\\s*(sudo\\s+(-\\S+\\s+)*)?(ba|z|da)?sh\\b");
+
+    /**
+     * An installer script ({@code wget .../setup-ngc.sh}, {@code curl ... | bash}): it sets up the
+     * machine rather than bringing the data results are computed from, so it is LS501's shell
+     * command, not an unhashed input.
+     */
+    static boolean isInstallerScript(String line, String url) {
+        String path = url.replaceAll("[?#].*$", "");
+        return path.endsWith(".sh") || PIPED_TO_SHELL.matcher(line).find();
     }
 
     private static List<String> words(String segment) {

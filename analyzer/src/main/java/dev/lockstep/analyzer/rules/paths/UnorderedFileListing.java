@@ -2,6 +2,7 @@ package dev.lockstep.analyzer.rules.paths;
 
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.facts.values.PathObjects;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Fix;
 import dev.lockstep.analyzer.rules.Remedy;
@@ -27,6 +28,22 @@ public final class UnorderedFileListing implements Rule {
     private static final Set<String> LISTING_FUNCTIONS = Set.of("os.listdir", "os.scandir", "os.walk", "os.fwalk",
             "glob.glob", "glob.iglob", "os.path.walk");
 
+    /**
+     * sorted(os.walk(...)) would order the folders but not each folder's lists, and a top-down walk
+     * descends in the order of the list it yielded: the walk is wrapped in a generator that sorts
+     * both lists in place before handing them on, so the descent follows the sorted folder list.
+     * os.fwalk yields four values and gets no fix.
+     */
+    private static Fix walkFix(String shown, CallSite call) {
+        if (shown.endsWith("fwalk")) {
+            return null;
+        }
+        return new Fix("sort each folder's lists as " + shown + "() goes", List.of(
+                new Fix.Edit(call.node().startOffset(), call.node().startOffset(),
+                        "((_root, _dirs.sort() or _dirs, _files.sort() or _files) for _root, _dirs, _files in "),
+                new Fix.Edit(call.node().endOffset(), call.node().endOffset(), ")")));
+    }
+
     @Override
     public void check(RuleContext context) {
         AnalyzedNotebook notebook = context.notebook();
@@ -37,9 +54,9 @@ public final class UnorderedFileListing implements Rule {
                 shown = call.qualifiedName();
                 walk = call.qualifiedName().endsWith("walk");
             } else if (call.methodName() != null && call.receiver() != null
-                    && (ExpressionValues.LISTING_METHODS.contains(call.methodName()) || call.methodName().equals("walk"))
+                    && (PathObjects.LISTING_METHODS.contains(call.methodName()) || call.methodName().equals("walk"))
                     && (call.qualifiedName() == null || call.qualifiedName().startsWith("pathlib."))
-                    && ExpressionValues.isPath(notebook, call.cell(), call.receiver())) {
+                    && notebook.facts().values().isPath(call.cell(), call.receiver())) {
                 shown = "Path." + call.methodName();
                 walk = call.methodName().equals("walk");
             } else {
@@ -49,8 +66,9 @@ public final class UnorderedFileListing implements Rule {
                 String message = shown + "() returns entries in file-system order, which "
                         + "differs between machines: wrap it in sorted(...) so every run sees the same order";
                 if (walk) {
-                    // sorted(os.walk(...)) orders the folders but not each folder's file list: no safe one-edit fix.
-                    context.report(call.cell(), call.node(), message);
+                    context.report(call.cell(), call.node(), shown + "() visits folders and lists files in file-system "
+                            + "order, which differs between machines: sort each folder's lists as the walk goes "
+                            + "(dirs.sort(); files.sort()) so every run sees the same order", walkFix(shown, call));
                 } else {
                     context.report(call.cell(), call.node(), message, new Fix("wrap " + shown + "() in sorted(...)", List.of(
                             new Fix.Edit(call.node().startOffset(), call.node().startOffset(), "sorted("),

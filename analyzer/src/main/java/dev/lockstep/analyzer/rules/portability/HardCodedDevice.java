@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * Code inside a branch that checks for a GPU ({@code if torch.cuda.is_available(): model.cuda()},
  * {@code "cuda" if ... else "cpu"}) already chooses at run time and is not reported. Shell
  * commands that set the variable are LS501's. The sites are an inventory: one summary finding
- * per notebook names how many there are, and the report lists every one.
+ * per notebook names how many there are, and the report lists every one. In a notebook that
+ * needs a CUDA GPU anyway (bitsandbytes quantization, fp16/bf16 training, Lightning on a GPU:
+ * {@code facts().gpu().requiresGpu()}) the inventory stays and the summary is left out.
  */
 @RuleInfo(id = "LS508", name = "hard-coded-device", category = Category.PORTABILITY,
         severity = Severity.WARNING, remedy = Remedy.REPORTED,
@@ -45,6 +47,11 @@ public final class HardCodedDevice implements Rule {
 
     @Override
     public void check(RuleContext context) {
+        if (context.notebook().facts().gpu().requiresGpu()) {
+            // Quantization or mixed-precision training already needs a CUDA GPU: "cuda" adds nothing to decide.
+            SiteInventory.listOnly(context, HardCodedDevice::sites, SiteInventory::flaggedCode);
+            return;
+        }
         SiteInventory.summarise(context, HardCodedDevice::sites, SiteInventory::flaggedCode,
                 (n, named) -> (n == 1 ? "1 place names" : n + " places name") + " a device the machine running the "
                         + "job may not have: " + named + "; " + CHOOSE + " (the report's inventory lists every place)");

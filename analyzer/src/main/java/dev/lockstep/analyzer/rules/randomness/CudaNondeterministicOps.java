@@ -1,6 +1,7 @@
 package dev.lockstep.analyzer.rules.randomness;
 
 import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.facts.values.Values;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import java.util.List;
 import java.util.Set;
@@ -121,7 +122,7 @@ final class CudaNondeterministicOps {
                     DETERMINISTIC_ALGORITHMS_DOC));
 
     private static String literal(SyntaxNode node) {
-        return node == null ? null : ExpressionValues.string(node);
+        return node == null ? null : Values.literal(node).plainString();
     }
 
     private static String reduce(CallSite call, String... accepted) {
@@ -137,7 +138,7 @@ final class CudaNondeterministicOps {
 
     private static String weighted(CallSite call) {
         SyntaxNode weights = call.qualifiedName() != null ? call.argument(1, "weights") : call.argument(0, "weights");
-        return weights != null && !ExpressionValues.isNone(weights) ? "" : null;
+        return weights != null && !Values.literal(weights).isNone() ? "" : null;
     }
 
     private static String medianWithDim(CallSite call) {

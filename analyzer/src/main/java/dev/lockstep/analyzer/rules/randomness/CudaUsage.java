@@ -3,6 +3,8 @@ package dev.lockstep.analyzer.rules.randomness;
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.facts.values.Value;
+import dev.lockstep.analyzer.facts.values.Values;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +40,7 @@ final class CudaUsage {
     }
 
     private final AnalyzedNotebook notebook;
-    private final ExpressionValues values;
+    private final Values values;
     private final Use firstUse;
     private final boolean deterministicMode;
     private final boolean cudnnDeterministic;
@@ -46,7 +48,7 @@ final class CudaUsage {
 
     private CudaUsage(AnalyzedNotebook notebook) {
         this.notebook = notebook;
-        this.values = new ExpressionValues(notebook);
+        this.values = notebook.facts().values();
         this.firstUse = findFirstUse();
         boolean mode = false;
         boolean trainsAnywhere = false;
@@ -108,12 +110,13 @@ final class CudaUsage {
         }
         if (DETERMINISTIC_MODE.contains(name)) {
             SyntaxNode mode = call.argument(0, "mode");
-            return mode == null ? call.hasStarArgs() : !values.isFalseValue(call.cell(), mode);
+            return mode == null ? call.hasStarArgs() : !values.of(call.cell(), mode).isFalse();
         }
         if (name.equals("torch.set_deterministic_debug_mode")) {
             SyntaxNode mode = call.argument(0, "debug_mode");
-            String text = mode == null ? null : values.stringValue(call.cell(), mode);
-            Double number = mode == null ? null : values.numberValue(call.cell(), mode);
+            Value value = mode == null ? Value.UNKNOWN : values.of(call.cell(), mode);
+            String text = value.plainString();
+            Double number = value.number();
             return mode != null && !"default".equals(text) && (number == null || number != 0);
         }
         if (FULL_DETERMINISM.contains(name)) {
@@ -121,16 +124,16 @@ final class CudaUsage {
         }
         if (HF_SET_SEED.contains(name)) {
             SyntaxNode deterministic = call.argument(1, "deterministic");
-            return deterministic != null && values.isTrueValue(call.cell(), deterministic);
+            return deterministic != null && values.of(call.cell(), deterministic).isTrue();
         }
         if (TRAINING_ARGUMENTS.contains(name)) {
             SyntaxNode full = call.keyword("full_determinism");
-            return full != null && values.isTrueValue(call.cell(), full);
+            return full != null && values.of(call.cell(), full).isTrue();
         }
         if (LIGHTNING_TRAINERS.contains(name)) {
             SyntaxNode deterministic = call.keyword("deterministic");
-            return deterministic != null && (values.isTrueValue(call.cell(), deterministic)
-                    || "warn".equals(values.stringValue(call.cell(), deterministic)));
+            return deterministic != null && (values.of(call.cell(), deterministic).isTrue()
+                    || "warn".equals(values.of(call.cell(), deterministic).plainString()));
         }
         return false;
     }
@@ -167,7 +170,7 @@ final class CudaUsage {
                 if (!qualifiedName.equals(notebook.qualify(cell, left))) {
                     return;
                 }
-                if (value ? values.isTrueValue(cell, right) : values.isFalseValue(cell, right)) {
+                if (value ? values.of(cell, right).isTrue() : values.of(cell, right).isFalse()) {
                     found.add(new Use(cell, node));
                 }
             });

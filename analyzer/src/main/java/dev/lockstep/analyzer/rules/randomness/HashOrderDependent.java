@@ -3,6 +3,9 @@ package dev.lockstep.analyzer.rules.randomness;
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.facts.values.Bindings;
+import dev.lockstep.analyzer.facts.values.Located;
+import dev.lockstep.analyzer.facts.values.Values;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Remedy;
@@ -41,15 +44,14 @@ public final class HashOrderDependent implements Rule {
     @Override
     public void check(RuleContext context) {
         AnalyzedNotebook notebook = context.notebook();
-        ExpressionValues values = new ExpressionValues(notebook);
-        for (CallSite call : notebook.calls()) {
+                for (CallSite call : notebook.calls()) {
             if (call.is("builtins.hash") && call.positional().size() == 1 && !call.hasStarArgs()
-                    && hashesStrings(call.cell(), call.positional().get(0), values) && !inHashMethod(call.node())) {
+                    && hashesStrings(call.cell(), call.positional().get(0), notebook) && !inHashMethod(call.node())) {
                 context.report(call.cell(), call.node(), "hash() of a string is salted per process unless "
                         + "PYTHONHASHSEED is fixed, so the value changes from run to run: use a stable hash such as "
                         + "hashlib.sha256 or zlib.crc32");
             } else if (isOrderedConsumer(notebook, call) && !call.positional().isEmpty()
-                    && isUnorderedSet(call.cell(), call.positional().get(0), values, 0)
+                    && isUnorderedSet(call.cell(), call.positional().get(0), notebook, 0)
                     && !insideOrderFree(notebook, call.cell(), call.node())) {
                 context.report(call.cell(), call.node(), describe(call) + " takes the iteration order of a set, which "
                         + "for strings changes with PYTHONHASHSEED from run to run: use sorted(...) instead");
@@ -70,7 +72,7 @@ public final class HashOrderDependent implements Rule {
                         && (node.parent().is("list") || node.parent().is("tuple") || node.parent().is("argument_list"))) {
                     iterable = node.namedChildren().isEmpty() ? null : node.namedChildren().get(0);
                 }
-                if (iterable != null && isUnorderedSet(cell, iterable, values, 0)) {
+                if (iterable != null && isUnorderedSet(cell, iterable, notebook, 0)) {
                     context.report(cell, iterable, "iterating a set here follows its hash order, which for strings "
                             + "changes with PYTHONHASHSEED from run to run: iterate sorted(...) instead");
                 }
@@ -84,7 +86,7 @@ public final class HashOrderDependent implements Rule {
         }
         // ", ".join(set(...))
         return "join".equals(call.methodName()) && call.receiver() != null
-                && ExpressionValues.string(call.receiver()) != null;
+                && Values.literal(call.receiver()).plainString() != null;
     }
 
     private static String describe(CallSite call) {
@@ -99,32 +101,32 @@ public final class HashOrderDependent implements Rule {
      * Whether an expression is a set whose elements are not known to be numbers: set(...),
      * frozenset(...), a set literal or comprehension, set algebra on one, or a name assigned one.
      */
-    private boolean isUnorderedSet(AnalyzedCell cell, SyntaxNode expression, ExpressionValues values, int depth) {
-        SyntaxNode node = ExpressionValues.unwrap(expression);
+    private boolean isUnorderedSet(AnalyzedCell cell, SyntaxNode expression, AnalyzedNotebook notebook, int depth) {
+        SyntaxNode node = Bindings.unwrap(expression);
         if (node == null || depth > 5) {
             return false;
         }
         switch (node.type()) {
             case "set" -> {
-                return !node.namedChildren().stream().allMatch(e -> ExpressionValues.number(e) != null);
+                return !node.namedChildren().stream().allMatch(e -> Values.literal(e).number() != null);
             }
             case "set_comprehension" -> {
                 SyntaxNode body = node.child("body");
-                return body == null || ExpressionValues.number(body) == null;
+                return body == null || Values.literal(body).number() == null;
             }
             case "call" -> {
                 SyntaxNode function = node.child("function");
-                String name = function == null ? null : values.qualify(cell, function);
+                String name = function == null ? null : notebook.qualify(cell, function);
                 if ("builtins.set".equals(name) || "builtins.frozenset".equals(name)) {
                     SyntaxNode arguments = node.child("arguments");
                     SyntaxNode source = arguments == null || arguments.namedChildren().isEmpty() ? null
                             : arguments.namedChildren().get(0);
-                    return source != null && !holdsNumbers(cell, source, values);
+                    return source != null && !holdsNumbers(cell, source, notebook);
                 }
                 if (function != null && function.is("attribute") && function.child("attribute") != null
                         && Set.of("union", "intersection", "difference", "symmetric_difference")
                                 .contains(function.child("attribute").text())) {
-                    return isUnorderedSet(cell, function.child("object"), values, depth + 1);
+                    return isUnorderedSet(cell, function.child("object"), notebook, depth + 1);
                 }
                 return false;
             }
@@ -133,12 +135,12 @@ public final class HashOrderDependent implements Rule {
                 if (operator == null || !Set.of("|", "&", "-", "^").contains(operator.text())) {
                     return false;
                 }
-                return isUnorderedSet(cell, node.child("left"), values, depth + 1)
-                        || (!operator.text().equals("-") && isUnorderedSet(cell, node.child("right"), values, depth + 1));
+                return isUnorderedSet(cell, node.child("left"), notebook, depth + 1)
+                        || (!operator.text().equals("-") && isUnorderedSet(cell, node.child("right"), notebook, depth + 1));
             }
             case "identifier" -> {
-                ExpressionValues.Located value = values.assignedValue(cell, node);
-                return value != null && isUnorderedSet(value.cell(), value.node(), values, depth + 1);
+                Located value = notebook.facts().values().bindings().assigned(cell, node);
+                return value != null && isUnorderedSet(value.cell(), value.node(), notebook, depth + 1);
             }
             default -> {
                 return false;
@@ -147,23 +149,23 @@ public final class HashOrderDependent implements Rule {
     }
 
     /** Whether an iterable is known to hold numbers: range(...), a list or tuple of number literals. */
-    private static boolean holdsNumbers(AnalyzedCell cell, SyntaxNode iterable, ExpressionValues values) {
-        SyntaxNode node = ExpressionValues.unwrap(iterable);
+    private static boolean holdsNumbers(AnalyzedCell cell, SyntaxNode iterable, AnalyzedNotebook notebook) {
+        SyntaxNode node = Bindings.unwrap(iterable);
         if (node.is("call")) {
             SyntaxNode function = node.child("function");
-            String name = function == null ? null : values.qualify(cell, function);
+            String name = function == null ? null : notebook.qualify(cell, function);
             return "builtins.range".equals(name) || "numpy.arange".equals(name);
         }
         if (node.is("list") || node.is("tuple")) {
             return !node.namedChildren().isEmpty()
-                    && node.namedChildren().stream().allMatch(e -> ExpressionValues.number(e) != null);
+                    && node.namedChildren().stream().allMatch(e -> Values.literal(e).number() != null);
         }
         return false;
     }
 
     /** Whether hash() is given something that may be a string (not a number literal). */
-    private static boolean hashesStrings(AnalyzedCell cell, SyntaxNode argument, ExpressionValues values) {
-        return values.numberValue(cell, argument) == null;
+    private static boolean hashesStrings(AnalyzedCell cell, SyntaxNode argument, AnalyzedNotebook notebook) {
+        return notebook.facts().values().of(cell, argument).number() == null;
     }
 
     private static boolean inHashMethod(SyntaxNode node) {

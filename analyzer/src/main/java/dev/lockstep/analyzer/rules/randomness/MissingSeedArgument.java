@@ -2,6 +2,7 @@ package dev.lockstep.analyzer.rules.randomness;
 
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.facts.values.Values;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Fix;
@@ -36,7 +37,7 @@ public final class MissingSeedArgument implements Rule {
     @FunctionalInterface
     private interface Condition {
         /** A description of the random configuration ("shuffle=True"), "" when always, null when not random. */
-        String random(CallSite call, ExpressionValues values);
+        String random(CallSite call, Values values);
     }
 
     private static final Condition ALWAYS = (call, values) -> "";
@@ -75,7 +76,7 @@ public final class MissingSeedArgument implements Rule {
         }
         conditions.put("KMeans", (call, values) -> {
             SyntaxNode init = call.keyword("init");
-            return init == null || values.stringValue(call.cell(), init) != null ? "" : null;
+            return init == null || values.of(call.cell(), init).plainString() != null ? "" : null;
         });
         conditions.put("PCA", (call, values) -> oneOf(call, "svd_solver", values, "randomized", "arpack"));
         conditions.put("KernelPCA", (call, values) -> oneOf(call, "eigen_solver", values, "randomized", "arpack"));
@@ -91,7 +92,7 @@ public final class MissingSeedArgument implements Rule {
                 return "sample_posterior=True";
             }
             SyntaxNode nearest = call.keyword("n_nearest_features");
-            if (nearest != null && !ExpressionValues.isNone(nearest)) {
+            if (nearest != null && !Values.literal(nearest).isNone()) {
                 return "n_nearest_features";
             }
             return oneOf(call, "imputation_order", values, "random");
@@ -99,7 +100,7 @@ public final class MissingSeedArgument implements Rule {
         for (String name : Set.of("make_moons", "make_circles")) {
             conditions.put(name, (call, values) -> {
                 SyntaxNode noise = call.keyword("noise");
-                boolean noisy = noise != null && !ExpressionValues.isNone(noise);
+                boolean noisy = noise != null && !Values.literal(noise).isNone();
                 return isFalse(call, "shuffle", values) && !noisy ? null : "";
             });
         }
@@ -107,20 +108,20 @@ public final class MissingSeedArgument implements Rule {
         return Map.copyOf(conditions);
     }
 
-    private static boolean isTrue(CallSite call, String keyword, ExpressionValues values) {
+    private static boolean isTrue(CallSite call, String keyword, Values values) {
         SyntaxNode value = call.keyword(keyword);
-        return value != null && values.isTrueValue(call.cell(), value);
+        return value != null && values.of(call.cell(), value).isTrue();
     }
 
-    private static boolean isFalse(CallSite call, String keyword, ExpressionValues values) {
+    private static boolean isFalse(CallSite call, String keyword, Values values) {
         SyntaxNode value = call.keyword(keyword);
-        return value != null && values.isFalseValue(call.cell(), value);
+        return value != null && values.of(call.cell(), value).isFalse();
     }
 
     /** "keyword='value'" when the keyword is one of the given strings, else null. */
-    private static String oneOf(CallSite call, String keyword, ExpressionValues values, String... accepted) {
+    private static String oneOf(CallSite call, String keyword, Values values, String... accepted) {
         SyntaxNode value = call.keyword(keyword);
-        String text = value == null ? null : values.stringValue(call.cell(), value);
+        String text = value == null ? null : values.of(call.cell(), value).plainString();
         for (String a : accepted) {
             if (a.equals(text)) {
                 return keyword + "='" + a + "'";
@@ -131,7 +132,7 @@ public final class MissingSeedArgument implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        ExpressionValues values = new ExpressionValues(context.notebook());
+        Values values = context.notebook().facts().values();
         for (CallSite call : context.notebook().calls()) {
             if (call.hasStarArgs()) {
                 continue; // the seed may be among the hidden arguments
@@ -172,7 +173,7 @@ public final class MissingSeedArgument implements Rule {
         return call.receiverOrigin() != null && call.receiverOrigin().startsWith(prefix);
     }
 
-    private static void checkScikitLearn(RuleContext context, ExpressionValues values, CallSite call, String name) {
+    private static void checkScikitLearn(RuleContext context, Values values, CallSite call, String name) {
         String last = name.substring(name.lastIndexOf('.') + 1);
         Condition condition = SKLEARN.get(last);
         if (condition == null || (last.equals("shuffle") && !name.equals("sklearn.utils.shuffle"))) {
@@ -191,7 +192,7 @@ public final class MissingSeedArgument implements Rule {
                 Fixes.setKeyword(call, "random_state", Fix.SEED_NAME));
     }
 
-    private static void checkDatasets(RuleContext context, ExpressionValues values, CallSite call) {
+    private static void checkDatasets(RuleContext context, Values values, CallSite call) {
         String method = call.methodName();
         if ("shuffle".equals(method)) {
             if (call.positional().isEmpty() && missing(call.keyword("seed"), call.cell(), values)
@@ -211,11 +212,10 @@ public final class MissingSeedArgument implements Rule {
     }
 
     /** Whether a seed argument is absent or literally None. */
-    private static boolean missing(SyntaxNode seed, AnalyzedCell cell, ExpressionValues values) {
+    private static boolean missing(SyntaxNode seed, AnalyzedCell cell, Values values) {
         if (seed == null) {
             return true;
         }
-        ExpressionValues.Located literal = values.literal(cell, seed);
-        return literal != null && ExpressionValues.isNone(literal.node());
+        return values.of(cell, seed).isNone();
     }
 }

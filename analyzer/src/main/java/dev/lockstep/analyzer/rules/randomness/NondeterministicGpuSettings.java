@@ -1,6 +1,7 @@
 package dev.lockstep.analyzer.rules.randomness;
 
 import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.facts.values.Values;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Fix;
@@ -61,11 +62,11 @@ public final class NondeterministicGpuSettings implements Rule {
                         + "GPUs, so results depend on the GPU: set it to False", assignFalse(use.node()));
             }
         }
-        ExpressionValues values = new ExpressionValues(context.notebook());
+        Values values = context.notebook().facts().values();
         for (CallSite call : context.notebook().calls()) {
             if (call.is("torch.set_float32_matmul_precision")) {
                 SyntaxNode precision = call.argument(0, "precision");
-                String value = precision == null ? null : values.stringValue(call.cell(), precision);
+                String value = precision == null ? null : values.of(call.cell(), precision).plainString();
                 if ("high".equals(value) || "medium".equals(value)) {
                     context.report(call.cell(), call.node(), "set_float32_matmul_precision(\"" + value + "\") lets "
                             + "float32 matmuls use TF32 or bfloat16 internally, so results depend on the GPU: keep "
@@ -75,7 +76,7 @@ public final class NondeterministicGpuSettings implements Rule {
             }
             SyntaxNode tf32 = call.keyword("tf32");
             if (tf32 != null && call.qualifiedName() != null && call.qualifiedName().startsWith("transformers.")
-                    && values.isTrueValue(call.cell(), tf32)) {
+                    && values.of(call.cell(), tf32).isTrue()) {
                 SyntaxNode argument = tf32.parent();
                 context.report(call.cell(), argument, "tf32=True runs float32 math in TF32 on Ampere and newer GPUs, so "
                         + "results depend on the GPU: leave it off", Fixes.replace(tf32, "False", "pass tf32=False"));

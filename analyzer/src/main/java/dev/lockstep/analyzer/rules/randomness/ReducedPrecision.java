@@ -3,9 +3,11 @@ package dev.lockstep.analyzer.rules.randomness;
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
-import dev.lockstep.analyzer.python.SyntaxNode;
+import dev.lockstep.analyzer.facts.values.Value;
+import dev.lockstep.analyzer.facts.values.Values;
 import dev.lockstep.analyzer.ipython.Magic;
 import dev.lockstep.analyzer.ipython.MagicKind;
+import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Remedy;
 import dev.lockstep.analyzer.rules.Rule;
@@ -66,14 +68,14 @@ public final class ReducedPrecision implements Rule {
     private static void sites(RuleContext context) {
         AnalyzedNotebook notebook = context.notebook();
         cliFlags(context, notebook);
-        ExpressionValues values = new ExpressionValues(notebook);
+        Values values = notebook.facts().values();
         Set<String> reportedLines = new HashSet<>();
         boolean torch = notebook.imports().imports("torch");
         for (CallSite call : notebook.calls()) {
             String name = call.qualifiedName();
             if (name != null && (AUTOCAST.contains(name) || GRAD_SCALERS.contains(name))) {
                 SyntaxNode enabled = call.keyword("enabled");
-                if (enabled == null || !values.isFalseValue(call.cell(), enabled)) {
+                if (enabled == null || !values.of(call.cell(), enabled).isFalse()) {
                     String what = AUTOCAST.contains(name) ? "autocast runs ops in float16/bfloat16"
                             : "GradScaler scales float16 gradients and skips steps on overflow";
                     report(context, reportedLines, call.cell(), call.node(), what);
@@ -86,7 +88,7 @@ public final class ReducedPrecision implements Rule {
             } else if (name != null && (name.endsWith("mixed_precision.set_global_policy")
                     || name.endsWith("mixed_precision.experimental.set_policy"))) {
                 SyntaxNode policy = call.argument(0, "policy");
-                String text = policy == null ? null : values.stringValue(call.cell(), policy);
+                String text = policy == null ? null : values.of(call.cell(), policy).plainString();
                 if (text != null && (text.startsWith("mixed_") || HALF_DTYPE_NAMES.contains(text))) {
                     report(context, reportedLines, call.cell(), call.node(), "the Keras policy \"" + text
                             + "\" computes in reduced precision");
@@ -124,24 +126,30 @@ public final class ReducedPrecision implements Rule {
         }
     }
 
-    private static void checkKeywords(RuleContext context, ExpressionValues values, Set<String> reportedLines,
+    /** Keywords whose value (not merely whether it is True) says the precision. */
+    private static final Set<String> VALUED_KEYWORDS = Set.of("mixed_precision", "precision", "torch_dtype", "dtype");
+
+    private static void checkKeywords(RuleContext context, Values values, Set<String> reportedLines,
             CallSite call) {
         for (Map.Entry<String, SyntaxNode> keyword : call.keywords().entrySet()) {
             String name = keyword.getKey();
             SyntaxNode value = keyword.getValue();
             SyntaxNode argument = value.parent();
-            if (FLAGS.contains(name) && values.isTrueValue(call.cell(), value)) {
+            if (!FLAGS.contains(name) && !VALUED_KEYWORDS.contains(name)) {
+                continue; // evaluate only the keywords this rule reads
+            }
+            Value known = values.of(call.cell(), value);
+            String text = known.plainString();
+            if (FLAGS.contains(name) && known.isTrue()) {
                 report(context, reportedLines, call.cell(), argument, DESCRIPTIONS.get(name));
             } else if (name.equals("mixed_precision")) {
-                String text = values.stringValue(call.cell(), value);
                 if (text != null && (text.equals("fp16") || text.equals("bf16") || text.equals("fp8"))) {
                     report(context, reportedLines, call.cell(), argument, "mixed_precision=\"" + text
                             + "\" trains in reduced precision");
                 }
             } else if (name.equals("precision") && call.qualifiedName() != null
                     && LIGHTNING.contains(call.qualifiedName())) {
-                String text = values.stringValue(call.cell(), value);
-                Double number = values.numberValue(call.cell(), value);
+                Double number = known.number();
                 boolean reduced = (number != null && number == 16)
                         || (text != null && (text.startsWith("16") || text.startsWith("bf16")));
                 if (reduced) {
@@ -149,8 +157,8 @@ public final class ReducedPrecision implements Rule {
                             + " trains in reduced precision");
                 }
             } else if ((name.equals("torch_dtype") || name.equals("dtype")) && HALF_DTYPE_NAMES.contains(
-                    String.valueOf(values.stringValue(call.cell(), value)))) {
-                report(context, reportedLines, call.cell(), argument, name + "=\"" + values.stringValue(call.cell(), value)
+                    String.valueOf(text))) {
+                report(context, reportedLines, call.cell(), argument, name + "=\"" + text
                         + "\" loads weights in reduced precision");
             }
         }

@@ -5,6 +5,7 @@ import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
 import dev.lockstep.analyzer.analysis.Definition;
 import dev.lockstep.analyzer.analysis.ProgramPoint;
+import dev.lockstep.analyzer.facts.values.Values;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.semantics.BindingKind;
 import java.util.ArrayList;
@@ -218,7 +219,7 @@ public final class Seeding {
         if (value == null && call.hasStarArgs()) {
             return true;
         }
-        return value != null && !ExpressionValues.isNone(value);
+        return value != null && !Values.literal(value).isNone();
     }
 
     /**

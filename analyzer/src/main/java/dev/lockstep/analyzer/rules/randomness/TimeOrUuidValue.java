@@ -3,6 +3,7 @@ package dev.lockstep.analyzer.rules.randomness;
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.facts.values.Values;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Remedy;
@@ -184,7 +185,7 @@ public final class TimeOrUuidValue implements Rule {
     /** {@code time.time() + 60}: a clock reading plus a number is still a clock reading. */
     private static boolean isDurationArithmetic(SyntaxNode plus, SyntaxNode clockSide) {
         SyntaxNode other = plus.child("left") == clockSide ? plus.child("right") : plus.child("left");
-        return other != null && (ExpressionValues.number(other) != null || other.is("identifier"));
+        return other != null && (Values.literal(other).number() != null || other.is("identifier"));
     }
 
     private static boolean isDisplayCall(AnalyzedNotebook notebook, AnalyzedCell cell, SyntaxNode call) {
@@ -216,7 +217,7 @@ public final class TimeOrUuidValue implements Rule {
             int depth) {
         List<ReadSite> reads = new ArrayList<>();
         if (cell.semantics().isLocal(name)) {
-            SyntaxNode scope = ExpressionValues.scopeOf(name);
+            SyntaxNode scope = scopeOf(name);
             scope.walk(n -> {
                 if (n.is("identifier") && n != name && n.text().equals(name.text()) && !isAssignmentTarget(n)) {
                     reads.add(new ReadSite(cell, n));
@@ -256,5 +257,18 @@ public final class TimeOrUuidValue implements Rule {
     }
 
     private record ReadSite(AnalyzedCell cell, SyntaxNode node) {
+    }
+
+    /** The innermost enclosing function, or the cell's module, that holds a node. */
+    private static SyntaxNode scopeOf(SyntaxNode node) {
+        SyntaxNode function = node.ancestor("function_definition");
+        if (function != null) {
+            return function;
+        }
+        SyntaxNode root = node;
+        while (root.parent() != null) {
+            root = root.parent();
+        }
+        return root;
     }
 }

@@ -4,6 +4,9 @@ import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
 import dev.lockstep.analyzer.analysis.Definition;
+import dev.lockstep.analyzer.facts.values.Bindings;
+import dev.lockstep.analyzer.facts.values.Located;
+import dev.lockstep.analyzer.facts.values.Values;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.semantics.BindingKind;
 import java.util.ArrayList;
@@ -131,7 +134,7 @@ final class TorchModels {
     }
 
     private final AnalyzedNotebook notebook;
-    private final ExpressionValues values;
+    private final Values values;
     private final Map<SyntaxNode, CallSite> callsByNode = new IdentityHashMap<>();
     private final Map<String, ClassInfo> classes = new LinkedHashMap<>();
     /** Notebook classes whose construction initialises weights randomly, with the reason. */
@@ -144,7 +147,7 @@ final class TorchModels {
 
     private TorchModels(AnalyzedNotebook notebook) {
         this.notebook = notebook;
-        this.values = new ExpressionValues(notebook);
+        this.values = notebook.facts().values();
         for (CallSite call : notebook.calls()) {
             callsByNode.put(call.node(), call);
         }
@@ -159,7 +162,7 @@ final class TorchModels {
         return new TorchModels(notebook);
     }
 
-    ExpressionValues values() {
+    Values values() {
         return values;
     }
 
@@ -196,8 +199,8 @@ final class TorchModels {
         }
         SyntaxNode training = call.keyword("training");
         SyntaxNode p = call.argument(1, "p");
-        return (training == null || !values.isFalseValue(call.cell(), training))
-                && (p == null || !Double.valueOf(0).equals(values.numberValue(call.cell(), p)));
+        return (training == null || !values.of(call.cell(), training).isFalse())
+                && (p == null || !Double.valueOf(0).equals(values.of(call.cell(), p).number()));
     }
 
     /**
@@ -208,15 +211,15 @@ final class TorchModels {
         if (!notebook.imports().imports("torch")) {
             return false;
         }
-        for (SyntaxNode n = ExpressionValues.unwrap(receiver); n != null; ) {
+        for (SyntaxNode n = Bindings.unwrap(receiver); n != null; ) {
             if (n.is("attribute")) {
                 SyntaxNode attribute = n.child("attribute");
                 if (attribute != null && Set.of("weight", "bias", "data").contains(attribute.text())) {
                     return true;
                 }
-                n = ExpressionValues.unwrap(n.child("object"));
+                n = Bindings.unwrap(n.child("object"));
             } else if (n.is("subscript")) {
-                n = ExpressionValues.unwrap(n.child("value"));
+                n = Bindings.unwrap(n.child("value"));
             } else {
                 break;
             }
@@ -224,7 +227,7 @@ final class TorchModels {
         if (receiverOrigin != null) {
             return receiverOrigin.startsWith("torch.");
         }
-        ExpressionValues.Located made = values.constructingCall(cell, receiver);
+        Located made = values.bindings().constructingCall(cell, receiver);
         if (made == null) {
             return false;
         }
@@ -271,7 +274,7 @@ final class TorchModels {
         }
         if (name != null && name.equals("timm.create_model")) {
             SyntaxNode pretrained = call.argument(1, "pretrained");
-            if (!call.hasStarArgs() && (pretrained == null || values.isFalseValue(call.cell(), pretrained))) {
+            if (!call.hasStarArgs() && (pretrained == null || values.of(call.cell(), pretrained).isFalse())) {
                 return "timm.create_model(...) builds the model with random weights (pretrained=False)";
             }
             return null;
@@ -331,7 +334,7 @@ final class TorchModels {
                 && HF_HEAD_CLASS.matcher(parts[parts.length - 2]).matches()) {
             SyntaxNode mismatched = call.keyword("ignore_mismatched_sizes");
             boolean newHead = call.hasKeyword("num_labels") || call.hasKeyword("id2label") || call.hasKeyword("label2id")
-                    || (mismatched != null && values.isTrueValue(call.cell(), mismatched));
+                    || (mismatched != null && values.of(call.cell(), mismatched).isTrue());
             return newHead ? parts[parts.length - 2] + ".from_pretrained(..., num_labels=...) initialises a new "
                     + "classification head randomly" : null;
         }
@@ -353,10 +356,10 @@ final class TorchModels {
         SyntaxNode weights = call.keyword("weights");
         SyntaxNode pretrained = call.keyword("pretrained");
         if (weights != null) {
-            return ExpressionValues.isNone(weights);
+            return Values.literal(weights).isNone();
         }
         if (pretrained != null) {
-            return values.isFalseValue(call.cell(), pretrained);
+            return values.of(call.cell(), pretrained).isFalse();
         }
         return true;
     }
@@ -536,12 +539,12 @@ final class TorchModels {
     }
 
     private Dropout dropoutOf(AnalyzedCell cell, SyntaxNode expression, int depth) {
-        SyntaxNode node = ExpressionValues.unwrap(expression);
+        SyntaxNode node = Bindings.unwrap(expression);
         if (node == null || depth > 12) {
             return Dropout.NONE;
         }
         if (node.is("identifier")) {
-            ExpressionValues.Located value = values.assignedValue(cell, node);
+            Located value = values.bindings().assigned(cell, node);
             return value == null ? Dropout.NONE : dropoutOf(value.cell(), value.node(), depth + 1);
         }
         if (node.is("call")) {
@@ -572,7 +575,7 @@ final class TorchModels {
     private Dropout computeDropoutOfCall(CallSite call, int depth) {
         SyntaxNode callee = call.callee();
         if (call.qualifiedName() == null && callee != null && callee.is("attribute")
-                && ExpressionValues.SAME_OBJECT_METHODS.contains(call.methodName())) {
+                && Bindings.SAME_OBJECT_METHODS.contains(call.methodName())) {
             return dropoutOf(call.cell(), callee.child("object"), depth + 1);
         }
         String name = call.qualifiedName();
@@ -580,17 +583,17 @@ final class TorchModels {
         if (name != null && name.startsWith("torch.nn.")) {
             if (DROPOUT_LAYERS.contains(last)) {
                 SyntaxNode p = call.argument(0, "p");
-                return p != null && Double.valueOf(0).equals(values.numberValue(call.cell(), p)) ? Dropout.NONE
+                return p != null && Double.valueOf(0).equals(values.of(call.cell(), p).number()) ? Dropout.NONE
                         : Dropout.ACTIVE;
             }
             if (DEFAULT_DROPOUT_LAYERS.contains(last)) {
                 SyntaxNode p = call.keyword("dropout");
-                return p != null && Double.valueOf(0).equals(values.numberValue(call.cell(), p)) ? Dropout.NONE
+                return p != null && Double.valueOf(0).equals(values.of(call.cell(), p).number()) ? Dropout.NONE
                         : Dropout.ACTIVE;
             }
             if (OPTIONAL_DROPOUT_LAYERS.contains(last)) {
                 SyntaxNode p = call.keyword("dropout");
-                Double value = p == null ? null : values.numberValue(call.cell(), p);
+                Double value = p == null ? null : values.of(call.cell(), p).number();
                 return p != null && (value == null || value > 0) ? Dropout.ACTIVE : Dropout.NONE;
             }
             if (CONTAINERS.contains(last) || last.equals("TransformerEncoder") || last.equals("TransformerDecoder")) {

@@ -1,6 +1,8 @@
 package dev.lockstep.analyzer.rules.randomness;
 
+import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.facts.values.Located;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Fixes;
@@ -38,7 +40,7 @@ public final class UnseededDataLoader implements Rule {
             return;
         }
         Seeding seeding = Seeding.of(context.notebook());
-        ExpressionValues values = new ExpressionValues(context.notebook());
+        AnalyzedNotebook notebook = context.notebook();
         for (CallSite call : context.notebook().calls()) {
             if (call.hasStarArgs() || call.hasKeyword("generator")) {
                 continue;
@@ -56,18 +58,18 @@ public final class UnseededDataLoader implements Rule {
                             Fixes.setKeyword(call, "generator", "lockstep_generator()"));
                 }
             } else if (DATA_LOADERS.contains(name)) {
-                checkLoader(context, seeding, values, call);
+                checkLoader(context, seeding, notebook, call);
             }
         }
     }
 
-    private static void checkLoader(RuleContext context, Seeding seeding, ExpressionValues values, CallSite call) {
+    private static void checkLoader(RuleContext context, Seeding seeding, AnalyzedNotebook notebook, CallSite call) {
         SyntaxNode shuffle = call.argument(2, "shuffle");
-        boolean shuffles = shuffle != null && values.isTrueValue(call.cell(), shuffle);
+        boolean shuffles = shuffle != null && notebook.facts().values().of(call.cell(), shuffle).isTrue();
         SyntaxNode workers = call.keyword("num_workers");
-        Double count = workers == null ? null : values.numberValue(call.cell(), workers);
+        Double count = workers == null ? null : notebook.facts().values().of(call.cell(), workers).number();
         boolean unseededWorkers = count != null && count > 0 && !call.hasKeyword("worker_init_fn")
-                && datasetDraws(values, call);
+                && datasetDraws(notebook, call);
         if ((!shuffles && !unseededWorkers) || seeding.isSeededBefore(call, Seeding.Generator.TORCH)
                 || seeding.seedsAnywhere(Seeding.Generator.TORCH)) {
             return; // the loader draws when it is iterated: a seed set later (in the training function) still comes first
@@ -92,18 +94,18 @@ public final class UnseededDataLoader implements Rule {
      * reported: most validation and tensor datasets draw nothing, and worker seeds do not
      * matter to them.
      */
-    private static boolean datasetDraws(ExpressionValues values, CallSite call) {
+    private static boolean datasetDraws(AnalyzedNotebook notebook, CallSite call) {
         SyntaxNode dataset = call.argument(0, "dataset");
         if (dataset == null) {
             return false;
         }
-        ExpressionValues.Located made = values.constructingCall(call.cell(), dataset);
+        Located made = notebook.facts().values().bindings().constructingCall(call.cell(), dataset);
         if (made == null) {
             return false;
         }
         SyntaxNode callee = made.node().child("function");
-        if (callee != null && callee.is("identifier") && values.qualify(made.cell(), callee) == null
-                && classDraws(values, callee.text())) {
+        if (callee != null && callee.is("identifier") && notebook.qualify(made.cell(), callee) == null
+                && classDraws(notebook, callee.text())) {
             return true;
         }
         SyntaxNode arguments = made.node().child("arguments");
@@ -115,9 +117,9 @@ public final class UnseededDataLoader implements Rule {
             if (value == null) {
                 continue;
             }
-            ExpressionValues.Located resolved = value.is("identifier") ? values.assignedValue(made.cell(), value)
-                    : new ExpressionValues.Located(made.cell(), value);
-            if (resolved != null && containsRandomTransform(values, resolved)) {
+            Located resolved = value.is("identifier") ? notebook.facts().values().bindings().assigned(made.cell(), value)
+                    : new Located(made.cell(), value);
+            if (resolved != null && containsRandomTransform(notebook, resolved)) {
                 return true;
             }
         }
@@ -125,10 +127,10 @@ public final class UnseededDataLoader implements Rule {
     }
 
     /** Whether a notebook class has a method that draws from random, numpy or torch. */
-    private static boolean classDraws(ExpressionValues values, String className) {
-        for (ExpressionValues.Located definition : values.classDefinitions(className)) {
+    private static boolean classDraws(AnalyzedNotebook notebook, String className) {
+        for (Located definition : notebook.facts().values().bindings().classDefinitions(className)) {
             for (SyntaxNode node : definition.node().find(n -> n.is("call"))) {
-                String name = values.qualify(definition.cell(), node.child("function"));
+                String name = notebook.qualify(definition.cell(), node.child("function"));
                 if (name != null && (name.startsWith("random.") || name.startsWith("numpy.random.")
                         || TorchModels.DRAWS.contains(name) || isRandomTransform(name))) {
                     return true;
@@ -138,9 +140,9 @@ public final class UnseededDataLoader implements Rule {
         return false;
     }
 
-    private static boolean containsRandomTransform(ExpressionValues values, ExpressionValues.Located expression) {
+    private static boolean containsRandomTransform(AnalyzedNotebook notebook, Located expression) {
         for (SyntaxNode node : expression.node().find(n -> n.is("call"))) {
-            String name = values.qualify(expression.cell(), node.child("function"));
+            String name = notebook.qualify(expression.cell(), node.child("function"));
             if (name != null && isRandomTransform(name)) {
                 return true;
             }

@@ -3,6 +3,7 @@ package dev.lockstep.analyzer.rules.randomness;
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.facts.values.Values;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Remedy;
@@ -43,13 +44,13 @@ public final class UnseededDistributedSampler implements Rule {
         if (setsEpoch) {
             return;
         }
-        ExpressionValues values = new ExpressionValues(notebook);
+        Values values = notebook.facts().values();
         for (CallSite call : notebook.calls()) {
             if (!call.is(SAMPLERS.toArray(String[]::new)) || call.hasStarArgs()) {
                 continue;
             }
             SyntaxNode shuffle = call.keyword("shuffle");
-            if (shuffle != null && !values.isTrueValue(call.cell(), shuffle)) {
+            if (shuffle != null && !values.of(call.cell(), shuffle).isTrue()) {
                 continue; // shuffle=False, or a value analysis cannot read
             }
             Set<String> names = boundNames(notebook, call);

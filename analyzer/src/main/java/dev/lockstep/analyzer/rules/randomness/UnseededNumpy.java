@@ -1,6 +1,7 @@
 package dev.lockstep.analyzer.rules.randomness;
 
 import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.facts.values.Values;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Fix;
@@ -52,7 +53,7 @@ public final class UnseededNumpy implements Rule {
                 if (!hasSeed(call)) {
                     context.report(call.cell(), call.node(), "np.random." + function + "() without a seed starts from "
                             + "fresh OS entropy on every run (np.random.seed does not reach it): pass a seed, e.g. np.random."
-                            + function + "(SEED)", Fixes.addFirstArgument(call, Fix.SEED_NAME));
+                            + function + "(SEED)", seedFix(call));
                 }
             } else if (LEGACY_DRAWS.contains(function)
                     && !seeding.isSeededBefore(call, Seeding.Generator.NUMPY)) {
@@ -64,6 +65,13 @@ public final class UnseededNumpy implements Rule {
         }
     }
 
+    /** The job's seed in place of an explicit None ({@code default_rng(seed=None)}), or as the first argument. */
+    private static Fix seedFix(CallSite call) {
+        SyntaxNode none = call.argument(0, call.qualifiedName().endsWith("SeedSequence") ? "entropy" : "seed");
+        return none != null ? Fixes.replace(none, Fix.SEED_NAME, "pass " + Fix.SEED_NAME)
+                : Fixes.addFirstArgument(call, Fix.SEED_NAME);
+    }
+
     /** Whether the constructor gets a seed (or arguments that may hold one). */
     private static boolean hasSeed(CallSite call) {
         if (call.hasStarArgs()) {
@@ -71,6 +79,6 @@ public final class UnseededNumpy implements Rule {
         }
         String keyword = call.qualifiedName().endsWith("SeedSequence") ? "entropy" : "seed";
         SyntaxNode seed = call.argument(0, keyword);
-        return seed != null && !ExpressionValues.isNone(seed);
+        return seed != null && !Values.literal(seed).isNone();
     }
 }

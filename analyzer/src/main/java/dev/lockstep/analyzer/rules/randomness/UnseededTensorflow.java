@@ -2,6 +2,7 @@ package dev.lockstep.analyzer.rules.randomness;
 
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.facts.values.Values;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Remedy;
@@ -120,7 +121,7 @@ public final class UnseededTensorflow implements Rule {
         }
         String last = name.substring(name.lastIndexOf('.') + 1);
         SyntaxNode shuffle = call.keyword("shuffle");
-        return DIRECTORY_DATASETS.contains(last) && (shuffle == null || !ExpressionValues.isFalse(shuffle));
+        return DIRECTORY_DATASETS.contains(last) && (shuffle == null || !Values.literal(shuffle).isFalse());
     }
 
     /** {@code model.fit(...)} on a Keras model, shuffling (the default). */
@@ -131,7 +132,7 @@ public final class UnseededTensorflow implements Rule {
             return false;
         }
         SyntaxNode shuffle = call.keyword("shuffle");
-        return shuffle == null || !ExpressionValues.isFalse(shuffle);
+        return shuffle == null || !Values.literal(shuffle).isFalse();
     }
 
     private static String kerasName(CallSite call) {
@@ -146,7 +147,7 @@ public final class UnseededTensorflow implements Rule {
         }
         if (call.is("tensorflow.data.Dataset.list_files")) {
             SyntaxNode shuffle = call.argument(1, "shuffle");
-            return (shuffle == null || !ExpressionValues.isFalse(shuffle)) && call.positional().size() < 3;
+            return (shuffle == null || !Values.literal(shuffle).isFalse()) && call.positional().size() < 3;
         }
         String origin = call.receiverOrigin();
         return "shuffle".equals(call.methodName()) && origin != null && origin.startsWith("tensorflow.data.")
@@ -164,7 +165,7 @@ public final class UnseededTensorflow implements Rule {
         }
         if (name.contains(".applications.") && Character.isUpperCase(last.charAt(0))) {
             SyntaxNode weights = call.keyword("weights");
-            return weights != null && ExpressionValues.isNone(weights);
+            return weights != null && Values.literal(weights).isNone();
         }
         if (KERAS_CONTAINERS.contains(last) && !name.contains(".layers.")) {
             SyntaxNode arguments = call.node().child("arguments");

@@ -2,6 +2,8 @@ package dev.lockstep.analyzer.rules.randomness;
 
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
+import dev.lockstep.analyzer.facts.values.Bindings;
+import dev.lockstep.analyzer.facts.values.Values;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Remedy;
@@ -90,7 +92,7 @@ public final class UnseededTorch implements Rule {
         for (CallSite call : notebook.calls()) {
             if ("load_state_dict".equals(call.methodName()) && call.receiver() != null
                     && call.receiver().is("identifier") && call.receiver().text().equals(bound.text())
-                    && (call.keyword("strict") == null || !ExpressionValues.isFalse(call.keyword("strict")))
+                    && (call.keyword("strict") == null || !Values.literal(call.keyword("strict")).isFalse())
                     && !call.hasStarArgs()
                     && (call.cell().index() > construction.cell().index()
                             || (call.cell().index() == construction.cell().index()
@@ -106,7 +108,7 @@ public final class UnseededTorch implements Rule {
         SyntaxNode value = call;
         for (SyntaxNode parent = call.parent(); parent != null; value = parent, parent = parent.parent()) {
             if (parent.is("attribute") && parent.child("object") == value && parent.child("attribute") != null
-                    && ExpressionValues.SAME_OBJECT_METHODS.contains(parent.child("attribute").text())) {
+                    && Bindings.SAME_OBJECT_METHODS.contains(parent.child("attribute").text())) {
                 continue;
             }
             if (parent.is("call") && parent.child("function") == value) {
@@ -204,7 +206,7 @@ public final class UnseededTorch implements Rule {
                 mode = false;
             } else if ("train".equals(call.methodName())) {
                 SyntaxNode flag = call.argument(0, "mode");
-                mode = flag == null || !ExpressionValues.isFalse(flag);
+                mode = flag == null || !Values.literal(flag).isFalse();
             }
         }
         return mode;

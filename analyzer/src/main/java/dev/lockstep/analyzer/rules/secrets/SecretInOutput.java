@@ -1,6 +1,8 @@
 package dev.lockstep.analyzer.rules.secrets;
 
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
+import dev.lockstep.analyzer.facts.secrets.SecretDetector;
+import dev.lockstep.analyzer.facts.secrets.SecretMatch;
 import dev.lockstep.analyzer.notebook.Output;
 import dev.lockstep.analyzer.notebook.OutputKind;
 import dev.lockstep.analyzer.rules.Category;

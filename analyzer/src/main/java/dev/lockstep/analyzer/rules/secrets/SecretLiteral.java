@@ -3,6 +3,8 @@ package dev.lockstep.analyzer.rules.secrets;
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.Position;
+import dev.lockstep.analyzer.facts.secrets.SecretDetector;
+import dev.lockstep.analyzer.facts.secrets.SecretMatch;
 import dev.lockstep.analyzer.ipython.Magic;
 import dev.lockstep.analyzer.ipython.MagicKind;
 import dev.lockstep.analyzer.python.SyntaxNode;
