@@ -126,6 +126,35 @@ class ExtractorTest {
         assertThat(blockers(notebook)).contains("LS406");
     }
 
+    @Test
+    void extractionJsonRecordsTheHubLoadsOfTheKeptCellsFromTheFacts(@TempDir Path dir) throws IOException {
+        Path notebook = dir.resolve("hub.ipynb");
+        String commit = "0123456789abcdef0123456789abcdef01234567";
+        Files.writeString(notebook, """
+                {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+                 {"cell_type": "code", "id": "a", "execution_count": 1, "metadata": {}, "outputs": [],
+                  "source": "from transformers import AutoTokenizer, AutoModel\\nname = 'org/tiny'"},
+                 {"cell_type": "code", "id": "b", "execution_count": 2, "metadata": {}, "outputs": [],
+                  "source": "tok = AutoTokenizer.from_pretrained(name, revision='v2')"},
+                 {"cell_type": "code", "id": "c", "execution_count": 3, "metadata": {}, "outputs": [],
+                  "source": "base = AutoModel.from_pretrained('gpt2', revision='COMMIT')\\nmodel = AutoModel.from_pretrained(name)"},
+                 {"cell_type": "code", "id": "d", "execution_count": 4, "metadata": {}, "outputs": [],
+                  "source": "model.save_pretrained('out/model')\\ntok.save_pretrained('out/model')\\nbase.save_pretrained('out/base')"}]}
+                """.replace("COMMIT", commit));
+        Path job = dir.resolve("job");
+        new Extractor().extract(notebook, job, options(notebook, job, Map.of()), false, false);
+        com.fasterxml.jackson.databind.JsonNode hub = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(job.resolve("extraction.json").toFile()).get("hub");
+        List<String> rows = new ArrayList<>();
+        hub.forEach(h -> rows.add(h.get("id").asText() + " " + h.get("kind").asText() + " " + h.get("repository").asText()
+                + " " + h.get("revision").asText(null) + " " + h.get("revision_kind").asText() + " " + h.get("pinned").asBoolean()
+                + " " + h.get("trust_remote_code").asBoolean() + " " + h.get("cell").asInt() + ":" + h.get("line").asInt()));
+        assertThat(rows).containsExactly(
+                "gpt2 model model " + commit + " full_commit true false 3:1",
+                "org/tiny model model null missing false false 3:2",
+                "org/tiny tokenizer model v2 tag false false 2:1");
+    }
+
     private static List<String> blockers(Path notebook) {
         ExtractionPlan plan = new Extractor().plan(notebook, options(notebook, notebook.getParent().resolve("job"), Map.of()));
         return plan.blockers().stream().map(Blocker::ruleId).distinct().toList();

@@ -22,7 +22,9 @@ public record ExtractionRecord(
         Map<String, String> environment,
         List<String> secrets,
         List<Requirement> requirements,
-        List<Blocker> blockers) {
+        List<Blocker> blockers,
+        List<HubLoad> hub,
+        boolean hubRecorded) {
 
     public ExtractionRecord {
         cells = List.copyOf(cells);
@@ -33,6 +35,7 @@ public record ExtractionRecord(
         secrets = List.copyOf(secrets);
         requirements = List.copyOf(requirements);
         blockers = List.copyOf(blockers);
+        hub = List.copyOf(hub);
     }
 
     /** A code cell kept in the job or left out, and why. */
@@ -55,6 +58,17 @@ public record ExtractionRecord(
     }
 
     public record Blocker(String rule, int cell, int line, String message, String decision) {
+    }
+
+    /**
+     * A load from a Hugging Face Hub repository, as extract records it from the analyzer's facts.
+     *
+     * @param kind     model, tokenizer, dataset, file... as the rules name it
+     * @param revision the revision as written, or null
+     * @param pinned   whether the revision is a full commit
+     */
+    public record HubLoad(String id, String kind, String repository, String revision, String revisionKind,
+            boolean pinned, boolean trustRemoteCode, int cell, int line) {
     }
 
     /** Whether extract keeps cell {@code number} (1-based); true when extraction.json does not say. */
@@ -104,9 +118,15 @@ public record ExtractionRecord(
             blockers.add(new Blocker(b.path("rule").asText(), b.path("cell").asInt(), b.path("line").asInt(),
                     b.path("message").asText(""), b.path("decision").asText("")));
         }
+        List<HubLoad> hub = new ArrayList<>();
+        for (JsonNode h : root.path("hub")) {
+            hub.add(new HubLoad(h.path("id").asText(), h.path("kind").asText("load"), h.path("repository").asText("model"),
+                    text(h.path("revision")), h.path("revision_kind").asText(""), h.path("pinned").asBoolean(false),
+                    h.path("trust_remote_code").asBoolean(false), h.path("cell").asInt(), h.path("line").asInt()));
+        }
         return new ExtractionRecord(order.path("mode").asText(""), order.path("reason").asText(""),
                 root.path("determinism").asBoolean(true), cells, params, inputs, outputs, environment, secrets,
-                requirements, blockers);
+                requirements, blockers, hub, root.path("hub").isArray());
     }
 
     private static String text(JsonNode node) {

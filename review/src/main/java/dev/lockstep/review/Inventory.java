@@ -1,12 +1,9 @@
 package dev.lockstep.review;
 
-import dev.lockstep.analyzer.rules.Finding;
+import dev.lockstep.analyzer.facts.hub.HubLoad;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the notebook or job consumes and produces, for the board to read at a glance.
@@ -22,9 +19,9 @@ public record Inventory(List<ExtractionRecord.Param> params, List<ExtractionReco
 
     public static final Inventory EMPTY = new Inventory(List.of(), List.of(), List.of(), List.of(), List.of());
 
-    /** Rules whose findings name a hub id in quotes. */
-    private static final Set<String> HUB_RULES = Set.of("LS402", "LS403", "LS404");
-    private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
+    /** Order of the hub ids: by id, kind, cell, then revision. */
+    private static final Comparator<HubId> HUB_ORDER = Comparator.comparing(HubId::id).thenComparing(HubId::kind)
+            .thenComparingInt(HubId::cell).thenComparing(HubId::revision, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     public Inventory {
         params = List.copyOf(params);
@@ -37,38 +34,33 @@ public record Inventory(List<ExtractionRecord.Param> params, List<ExtractionReco
     /**
      * A hub id and how it is pinned.
      *
-     * @param kind     model, tokenizer, dataset... as the finding says, or "pinned" from the lock
+     * @param kind     model, tokenizer, dataset... as the rules name the load, or as the lock records it
      * @param revision the commit it is pinned to, or null
      * @param cell     1-based cell, or 0
      */
     public record HubId(String id, String kind, String revision, int cell) {
     }
 
-    static Inventory of(ExtractionRecord extraction, List<Finding> findings, ClosureFiles.Lock lock) {
+    /**
+     * The inventory of a review. Hub ids come from the lock when there is one (it names every id it
+     * resolved), else from extraction.json's {@code hub} array when it has one (what extract recorded
+     * from the analyzer's facts for the kept cells), else from the analysed notebook's facts
+     * ({@code notebookLoads}, null when no notebook was analysed): never from finding messages.
+     */
+    static Inventory of(ExtractionRecord extraction, List<HubLoad> notebookLoads, ClosureFiles.Lock lock) {
         List<HubId> hub = new ArrayList<>();
-        Set<String> seen = new TreeSet<>();
-        for (Finding f : findings) {
-            if (!HUB_RULES.contains(f.ruleId())) {
-                continue;
-            }
-            Matcher m = QUOTED.matcher(f.message());
-            if (m.find()) {
-                String kind = f.message().substring(0, m.start()).strip();
-                String key = m.group(1) + "\u0000" + kind + "\u0000" + f.location().cell();
-                if (seen.add(key)) {
-                    hub.add(new HubId(m.group(1), kind.isEmpty() ? "load" : kind, null, f.location().cell()));
-                }
-            }
-        }
         if (lock != null && lock.file() != null) {
-            // The lock names every hub id it resolved: it replaces what the findings quote.
-            hub.clear();
             lock.file().hub().forEach(pin -> hub.add(new HubId(pin.id(), pin.kind(), pin.revision(), 0)));
+        } else if (extraction != null && extraction.hubRecorded()) {
+            extraction.hub().forEach(l -> hub.add(new HubId(l.id(), l.kind(), l.pinned() ? l.revision() : null, l.cell())));
+        } else if (notebookLoads != null) {
+            notebookLoads.forEach(l -> hub.add(new HubId(l.id(), l.kind(), l.pinned() ? l.revision() : null, l.cell())));
         }
+        List<HubId> sorted = hub.stream().distinct().sorted(HUB_ORDER).toList();
         if (extraction == null) {
-            return new Inventory(List.of(), List.of(), List.of(), hub, List.of());
+            return new Inventory(List.of(), List.of(), List.of(), sorted, List.of());
         }
-        return new Inventory(extraction.params(), extraction.inputs(), extraction.outputs(), hub,
+        return new Inventory(extraction.params(), extraction.inputs(), extraction.outputs(), sorted,
                 extraction.requirements());
     }
 }

@@ -135,7 +135,7 @@ public final class Reviewer {
         ExtractionRecord extraction = planned == null ? null : planned.extraction();
         return new Review(Review.Kind.NOTEBOOK, display, notebook.sha256(), null, display, analysis.notebook(),
                 analysis.findings(), planned, replays, graph(analysis, extraction), items,
-                Inventory.of(extraction, analysis.findings(), null), notes);
+                Inventory.of(extraction, analysis.notebook().facts().hub().all(), null), notes);
     }
 
     private Review reviewJob(Path directory, String display, Path notebookOption, List<Path> replayPaths) {
@@ -149,6 +149,9 @@ public final class Reviewer {
         }
         if (job.extraction() == null) {
             notes.add("no extraction.json: extract's decisions and blockers are unknown");
+        } else if (!job.extraction().hubRecorded()) {
+            notes.add("extraction.json has no \"hub\" array (written by an older lockstep extract): its Hub loads are "
+                    + "taken from the source notebook when it is beside the job; run lockstep extract again");
         }
         Analysis analysis = null;
         String notebookDisplay = null;
@@ -204,7 +207,8 @@ public final class Reviewer {
         return new Review(Review.Kind.JOB, display, job.jobHash(), null, notebookDisplay,
                 analysis == null ? null : analysis.notebook(), findings, job, replays,
                 analysis == null ? null : graph(analysis, job.extraction()), items,
-                Inventory.of(job.extraction(), findings, job.lock()), notes);
+                Inventory.of(job.extraction(), analysis == null ? null : analysis.notebook().facts().hub().all(), job.lock()),
+                notes);
     }
 
     private record Analysis(AnalyzedNotebook notebook, List<Finding> findings) {

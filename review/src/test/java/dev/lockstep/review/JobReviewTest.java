@@ -89,6 +89,24 @@ class JobReviewTest {
     }
 
     @Test
+    void aJobsHubIdsComeFromExtractionJsonAndAnOlderOneWithoutThemIsSaid(@TempDir Path dir) throws Exception {
+        Path job = extract(dir, "hf-trainer-peft.ipynb");
+        Review review = review(job, null); // no notebook beside the job: only extraction.json knows the loads
+        assertThat(review.inventory().hubIds()).containsExactly(
+                new Inventory.HubId("distilbert-base-uncased", "model", null, 11),
+                new Inventory.HubId("distilbert-base-uncased", "tokenizer", null, 8),
+                new Inventory.HubId("imdb", "dataset", null, 7));
+
+        com.fasterxml.jackson.databind.node.ObjectNode extraction = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(job.resolve("extraction.json").toFile());
+        extraction.remove("hub");
+        Files.writeString(job.resolve("extraction.json"), extraction.toString());
+        Review older = review(job, null);
+        assertThat(older.inventory().hubIds()).isEmpty();
+        assertThat(older.notes()).anySatisfy(n -> assertThat(n).contains("no \"hub\" array").contains("run lockstep extract again"));
+    }
+
+    @Test
     void aLockForAnotherVersionOfTheJobFails(@TempDir Path dir) throws Exception {
         Path job = extract(dir, "clean-reproducible.ipynb");
         LockFile lock = new LockFile(LockFile.VERSION, new LockFile.Job("0".repeat(64), "clean-reproducible.ipynb", null),

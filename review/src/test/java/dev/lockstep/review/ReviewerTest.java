@@ -53,6 +53,16 @@ class ReviewerTest {
     }
 
     @Test
+    void theBoardListsEachHubLoadFromTheNotebooksFactsTokenizerAndModelOfOneIdApart() {
+        // LS402 reports distilbert-base-uncased once (the tokenizer, naming the model's cell as a repeat): the board does not read it.
+        Review review = single(TestNotebooks.examples().resolve("hf-trainer-peft.ipynb"));
+        assertThat(review.inventory().hubIds()).containsExactly(
+                new Inventory.HubId("distilbert-base-uncased", "model", null, 11),
+                new Inventory.HubId("distilbert-base-uncased", "tokenizer", null, 8),
+                new Inventory.HubId("imdb", "dataset", null, 7));
+    }
+
+    @Test
     void theGraphHasOutOfOrderEdgesWhereANameIsDefinedBelowItsUse() {
         Review review = single(TestNotebooks.examples().resolve("sklearn-churn-model.ipynb"));
         assertThat(review.graph().edges()).anySatisfy(e -> {

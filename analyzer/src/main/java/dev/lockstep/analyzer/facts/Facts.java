@@ -8,6 +8,7 @@ import dev.lockstep.analyzer.facts.dependencies.LocalModules;
 import dev.lockstep.analyzer.facts.dependencies.ShellLines;
 import dev.lockstep.analyzer.facts.environment.EnvironmentVariables;
 import dev.lockstep.analyzer.facts.frameworks.GpuUse;
+import dev.lockstep.analyzer.facts.hub.HubLoads;
 import dev.lockstep.analyzer.facts.io.IoCatalogue;
 import dev.lockstep.analyzer.facts.io.IoFacts;
 import dev.lockstep.analyzer.facts.params.Hyperparameter;
@@ -22,7 +23,7 @@ import java.util.Map;
  * What the analyzer knows about one notebook's program, computed once per analysis and asked
  * by rules and extract passes alike: values of expressions, its I/O, its GPU use, its
  * hyperparameter literals, the string literals of its cells, its shell lines, package installs,
- * git clones, local-module imports and the environment variables it reads. Each part is built on
+ * git clones, local-module imports, the environment variables it reads and its Hugging Face Hub loads. Each part is built on
  * first use.
  */
 public final class Facts {
@@ -37,6 +38,7 @@ public final class Facts {
     private List<InstallSite> installs;
     private GitCommands git;
     private LocalModules localModules;
+    private HubLoads hub;
     private final Map<Integer, List<StringLiteralSites.Literal>> stringLiterals = new HashMap<>();
 
     public Facts(AnalyzedNotebook notebook, IoCatalogue catalogue) {
@@ -123,6 +125,14 @@ public final class Facts {
             localModules = LocalModules.of(notebook);
         }
         return localModules;
+    }
+
+    /** Every load from a Hugging Face Hub repository, with its id, kind and revision: what LS402-LS404 check and extract records. */
+    public synchronized HubLoads hub() {
+        if (hub == null) {
+            hub = HubLoads.of(notebook);
+        }
+        return hub;
     }
 
     public IoCatalogue catalogue() {

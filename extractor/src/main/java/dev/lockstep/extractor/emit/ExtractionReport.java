@@ -1,6 +1,7 @@
 package dev.lockstep.extractor.emit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.lockstep.analyzer.facts.hub.HubLoad;
 import dev.lockstep.analyzer.report.JsonOutput;
 import dev.lockstep.extractor.plan.Blocker;
 import dev.lockstep.extractor.plan.Change;
@@ -13,7 +14,11 @@ import dev.lockstep.extractor.plan.Requirement;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /** extraction.json: the machine-readable account of every decision. */
 final class ExtractionReport {
@@ -122,6 +127,25 @@ final class ExtractionReport {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            json.writeArrayFieldStart("hub");
+            for (HubLoad load : hubLoads(plan)) {
+                json.writeStartObject();
+                json.writeStringField("id", load.id());
+                json.writeStringField("kind", load.kind());
+                json.writeStringField("repository", load.repository().jsonName());
+                if (load.revision() == null) {
+                    json.writeNullField("revision");
+                } else {
+                    json.writeStringField("revision", load.revision());
+                }
+                json.writeStringField("revision_kind", load.pin().name().toLowerCase(Locale.ROOT));
+                json.writeBooleanField("pinned", load.pinned());
+                json.writeBooleanField("trust_remote_code", load.trustRemoteCode());
+                json.writeNumberField("cell", load.cell());
+                json.writeNumberField("line", load.line());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
             json.writeArrayFieldStart("blockers");
             for (Blocker b : plan.blockers()) {
                 json.writeStartObject();
@@ -148,6 +172,21 @@ final class ExtractionReport {
             throw new UncheckedIOException(e);
         }
         return out + "\n";
+    }
+
+    /** Order of the {@code hub} array: by id, then repository, kind, cell and line. */
+    private static final Comparator<HubLoad> HUB_ORDER = Comparator.comparing(HubLoad::id)
+            .thenComparing(l -> l.repository().jsonName()).thenComparing(HubLoad::kind)
+            .thenComparingInt(HubLoad::cell).thenComparingInt(HubLoad::line);
+
+    /** The Hub loads of the kept cells, as the analyzer's facts know them, sorted. */
+    static List<HubLoad> hubLoads(ExtractionPlan plan) {
+        Set<Integer> kept = new HashSet<>();
+        plan.keptCells().forEach(c -> kept.add(c.index()));
+        return plan.source().facts().hub().all().stream()
+                .filter(l -> kept.contains(l.call().cell().index()))
+                .sorted(HUB_ORDER)
+                .toList();
     }
 
     private static void writeValue(JsonGenerator json, Object value) throws IOException {

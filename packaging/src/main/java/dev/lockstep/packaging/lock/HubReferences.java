@@ -9,25 +9,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The Hub repositories a job loads without a commit pin, read from extraction.json's blockers.
- *
- * <p>The job format records no Hub ids of its own yet: the only place extract writes them is the
- * LS402 (models, tokenizers, files) and LS403 (datasets) blockers, whose messages quote the id
- * and the revision asked for. This reads those messages; once the facts layer records Hub loads
- * in the job, this class should read that record instead. Loads that already carry a full commit
- * raise no blocker and need no pin.
+ * The Hub repositories a job loads without a commit pin, read from extraction.json's {@code hub}
+ * array: extract writes there every Hub load of the job's cells as the analyzer's facts know it
+ * (id, kind, repository, the revision as written and what it names). Loads already at a full
+ * commit need no pin; loads whose revision is computed at run time cannot be told which ref to
+ * resolve and are left out. The tokenizer and model of one id at one revision are one reference.
  */
 public final class HubReferences {
 
   static final String EXTRACTION = "extraction.json";
-
-  // "model 'org/name' has no revision=", "... is loaded at 'v1'", "... uses the short hash 'abc1234'"
-  private static final Pattern SUBJECT = Pattern.compile(
-      "'([^']+)' (?:has no revision=|is loaded at '([^']+)'|uses the short hash '([^']+)')");
 
   private HubReferences() {}
 
@@ -44,18 +36,25 @@ public final class HubReferences {
       }
       throw PackagingException.usage(file + ": not readable JSON: " + e.getMessage());
     }
+    JsonNode hub = root.path("hub");
+    if (!hub.isArray()) {
+      // No silent fallback to the blockers' messages: they lose loads and kinds.
+      throw PackagingException.usage(file + " has no \"hub\" array (written by an older lockstep extract): "
+          + "run lockstep extract again to record the job's Hub loads");
+    }
     TreeSet<HubReference> references = new TreeSet<>();
-    for (JsonNode blocker : root.path("blockers")) {
-      String rule = blocker.path("rule").asText("");
-      if (!rule.equals("LS402") && !rule.equals("LS403")) {
+    for (JsonNode load : hub) {
+      String kind = load.path("revision_kind").asText("");
+      if (kind.equals("full_commit") || kind.equals("unknown")) {
         continue;
       }
-      Matcher matcher = SUBJECT.matcher(blocker.path("message").asText(""));
-      if (!matcher.find()) {
-        continue; // Kaggle, TFDS, OpenML: not Hub repositories
+      String id = load.path("id").asText("");
+      if (id.isEmpty()) {
+        throw PackagingException.usage(file + ": a \"hub\" entry has no id: run lockstep extract again");
       }
-      String requested = matcher.group(2) != null ? matcher.group(2) : matcher.group(3) != null ? matcher.group(3) : "main";
-      references.add(new HubReference(rule.equals("LS403") ? "dataset" : "model", matcher.group(1), requested));
+      String revision = load.path("revision").isTextual() ? load.path("revision").asText() : "main";
+      String repository = load.path("repository").asText("model").equals("dataset") ? "dataset" : "model";
+      references.add(new HubReference(repository, id, revision.isBlank() ? "main" : revision));
     }
     return List.copyOf(references);
   }

@@ -30,7 +30,7 @@ final class RevisionPinner {
   private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
   private static final Set<String> ID_KEYWORDS = Set.of("repo_id", "pretrained_model_name_or_path", "path", "model",
       "model_id", "model_name_or_path", "model_name", "identifier");
-  /** The loaders the analyzer's LS402/LS403 rules know (HubLoads, UnpinnedDatasetRevision), by the called name. */
+  /** The loaders the analyzer's Hub-load fact knows (dev.lockstep.analyzer.facts.hub.HubLoads), by the called name. */
   private static final Set<String> LOADERS = Set.of("from_pretrained", "load_dataset", "hf_hub_download",
       "snapshot_download", "pipeline", "SentenceTransformer", "CrossEncoder");
 

@@ -56,15 +56,21 @@ class JobLockerTest {
     Files.createDirectories(job.resolve("pipeline"));
     Files.writeString(job.resolve("pipeline/main.py"), MAIN);
     Files.writeString(job.resolve("pipeline/helpers.py"), "X = 1\n");
+    // What extract writes: every Hub load of the kept cells, from the analyzer's facts; the blockers' messages are not read.
     Files.writeString(job.resolve("extraction.json"), """
-        {"blockers": [
-          {"rule": "LS402", "cell": 3, "line": 1, "message": "model 'org/tiny-model' has no revision=: it gets whatever the Hub repository's main branch holds when the job runs; pass revision= a full 40-character commit hash"},
-          {"rule": "LS402", "cell": 4, "line": 1, "message": "tokenizer 'org/tok' is loaded at 'v2', a branch or tag that can move: pass revision= a full 40-character commit hash"},
-          {"rule": "LS403", "cell": 5, "line": 1, "message": "dataset 'imdb' has no revision=: it gets whatever the Hub repository's main branch holds"},
+        {"hub": [
+          {"id": "gpt2", "kind": "model", "repository": "model", "revision": "%s", "revision_kind": "full_commit", "pinned": true, "trust_remote_code": false, "cell": 2, "line": 1},
+          {"id": "imdb", "kind": "dataset", "repository": "dataset", "revision": null, "revision_kind": "missing", "pinned": false, "trust_remote_code": false, "cell": 5, "line": 1},
+          {"id": "org/computed", "kind": "model", "repository": "model", "revision": null, "revision_kind": "unknown", "pinned": false, "trust_remote_code": false, "cell": 2, "line": 2},
+          {"id": "org/tiny-model", "kind": "model", "repository": "model", "revision": null, "revision_kind": "missing", "pinned": false, "trust_remote_code": false, "cell": 3, "line": 1},
+          {"id": "org/tok", "kind": "model", "repository": "model", "revision": "v2", "revision_kind": "tag", "pinned": false, "trust_remote_code": false, "cell": 6, "line": 1},
+          {"id": "org/tok", "kind": "tokenizer", "repository": "model", "revision": "v2", "revision_kind": "tag", "pinned": false, "trust_remote_code": false, "cell": 4, "line": 1}
+        ],
+        "blockers": [
           {"rule": "LS403", "cell": 6, "line": 1, "message": "Kaggle dataset 'a/b' names no version: the ..."},
-          {"rule": "LS201", "cell": 7, "line": 1, "message": "'x' has no revision= (not a Hub rule)"}
+          {"rule": "LS402", "cell": 7, "line": 1, "message": "model 'org/from-a-message' has no revision=: not read"}
         ]}
-        """);
+        """.formatted(COMMIT));
     Path refs = Files.createDirectories(cache.resolve("models--org--tiny-model/refs"));
     Files.writeString(refs.resolve("main"), COMMIT + "\n");
   }
@@ -100,6 +106,16 @@ class JobLockerTest {
     assertThat(lock.image().base()).endsWith("0001");
     assertThat(lock.inputs().get("data").sha256()).startsWith("3f2a");
     assertThat(lock.reproduce()).isEqualTo("java -jar lib/lockstep-runtime.jar run . --python /usr/bin/python3");
+  }
+
+  @Test
+  void anExtractionJsonWithoutTheHubArrayAsksForExtractAgain() throws Exception {
+    Files.writeString(job.resolve("extraction.json"), """
+        {"blockers": [{"rule": "LS402", "cell": 3, "line": 1, "message": "model 'org/tiny-model' has no revision=: ..."}]}
+        """);
+    assertThatThrownBy(() -> lock(Map.of())).isInstanceOf(PackagingException.class)
+        .hasMessageContaining("no \"hub\" array").hasMessageContaining("run lockstep extract again")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
 
   @Test

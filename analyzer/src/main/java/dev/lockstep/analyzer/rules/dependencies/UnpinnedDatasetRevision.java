@@ -1,7 +1,9 @@
 package dev.lockstep.analyzer.rules.dependencies;
 
 import dev.lockstep.analyzer.analysis.CallSite;
-import dev.lockstep.analyzer.facts.dependencies.RevisionKind;
+import dev.lockstep.analyzer.facts.hub.HubLoad;
+import dev.lockstep.analyzer.facts.hub.HubLoads;
+import dev.lockstep.analyzer.facts.hub.HubReferences;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Remedy;
@@ -10,7 +12,6 @@ import dev.lockstep.analyzer.rules.RuleContext;
 import dev.lockstep.analyzer.rules.RuleInfo;
 import dev.lockstep.analyzer.rules.Severity;
 import dev.lockstep.analyzer.semantics.StringLiterals;
-import java.util.Set;
 
 /**
  * LS403: datasets fetched from a hub without naming a version. Hugging Face datasets
@@ -25,33 +26,23 @@ import java.util.Set;
         summary = "load_dataset without revision=; other hub datasets without a version")
 public final class UnpinnedDatasetRevision implements Rule {
 
-    /** Builders packaged with datasets that read the files named by data_files/data_dir. */
-    static final Set<String> LOCAL_BUILDERS = Set.of("csv", "json", "parquet", "text", "arrow", "pandas",
-            "imagefolder", "audiofolder", "videofolder", "pdffolder", "niftifolder", "webdataset", "xml", "sql",
-            "generator", "spark", "cache", "hdf5", "lance", "eval");
-
     @Override
     public void check(RuleContext context) {
-        HubReferences references = HubReferences.of(context.notebook());
+        HubLoads hub = context.notebook().facts().hub();
+        for (HubLoad load : hub.all()) {
+            if (load.repository() == HubLoad.Repository.DATASET) {
+                String what = switch (load.kind()) {
+                    case "snapshot" -> "snapshot_download of dataset '";
+                    case "file" -> "hf_hub_download from dataset '";
+                    default -> "dataset '";
+                };
+                checkRevision(context, load, what + load.id() + "'");
+            }
+        }
+        HubReferences references = hub.references();
         for (CallSite call : context.notebook().calls()) {
             if (call.hasStarArgs()) {
-                continue; // **kwargs may carry the revision or version
-            }
-            if (call.is("datasets.load_dataset", "datasets.load_dataset_builder")) {
-                String path = references.stringValue(call.cell(), call.argument(0, "path"));
-                if (path != null && !LOCAL_BUILDERS.contains(path) && references.isHubRepository(path)) {
-                    checkRevision(context, references, call, call.keyword("revision"), "dataset '" + path + "'");
-                }
-                continue;
-            }
-            HubLoads.HubLoad load = HubLoads.of(call);
-            if (load != null && load.datasetRepo()) {
-                String id = references.stringValue(call.cell(), load.id());
-                if (id != null && references.isHubRepository(id)) {
-                    String what = load.noun().equals("snapshot") ? "snapshot_download of dataset '" : "hf_hub_download from dataset '";
-                    checkRevision(context, references, call, load.revision(), what + id + "'");
-                }
-                continue;
+                continue; // **kwargs may carry the version
             }
             if (call.is("tensorflow_datasets.load", "tensorflow_datasets.builder", "tensorflow_datasets.data_source")) {
                 checkTfds(context, references, call);
@@ -67,10 +58,10 @@ public final class UnpinnedDatasetRevision implements Rule {
         }
     }
 
-    private static void checkRevision(RuleContext context, HubReferences references, CallSite call, SyntaxNode node,
-            String subject) {
-        String revision = node == null || HubReferences.isNone(node) ? "" : references.stringValue(call.cell(), node);
-        switch (RevisionKind.of(revision)) {
+    private static void checkRevision(RuleContext context, HubLoad load, String subject) {
+        CallSite call = load.call();
+        String revision = load.revision();
+        switch (load.pin()) {
             case MISSING -> context.reportOnce(call.cell(), call.node(), subject + " has no revision=: it gets whatever the "
                     + "Hub repository's main branch holds when the job runs; pass revision= a commit hash or a release tag");
             case BRANCH -> context.reportOnce(call.cell(), call.node(), subject + " is loaded at '" + revision
@@ -78,7 +69,7 @@ public final class UnpinnedDatasetRevision implements Rule {
             case SHORT_HASH -> context.reportOnce(call.cell(), call.node(), subject + " uses the short hash '" + revision
                     + "', which the Hub does not resolve: pass the full 40-character commit hash");
             default -> {
-                // a commit, a release tag, or a revision computed at run time
+                // a commit, a release tag, or a revision computed at run time or passed through **kwargs
             }
         }
     }

@@ -1,8 +1,7 @@
 package dev.lockstep.analyzer.rules.dependencies;
 
 import dev.lockstep.analyzer.analysis.CallSite;
-import dev.lockstep.analyzer.facts.dependencies.RevisionKind;
-import dev.lockstep.analyzer.python.SyntaxNode;
+import dev.lockstep.analyzer.facts.hub.HubLoad;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Remedy;
 import dev.lockstep.analyzer.rules.Rule;
@@ -16,6 +15,7 @@ import dev.lockstep.analyzer.rules.Severity;
  * hashes. Local paths are not Hub ids and are left alone, and so is every load whose repository
  * or revision is computed at run time or may be passed through {@code **kwargs}. The tokenizer,
  * config and model of one repository are one finding (the cells that load it again are named).
+ * Which calls are Hub loads, and what they name, is the facts layer's {@code facts().hub()}.
  */
 @RuleInfo(id = "LS402", name = "unpinned-model-revision", category = Category.DEPENDENCIES,
         severity = Severity.ERROR, remedy = Remedy.BLOCKER,
@@ -25,23 +25,17 @@ public final class UnpinnedModelRevision implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        HubReferences references = HubReferences.of(context.notebook());
-        for (CallSite call : context.notebook().calls()) {
-            HubLoads.HubLoad load = HubLoads.of(call, context.notebook().facts().io());
-            if (load == null || load.datasetRepo() || call.hasStarArgs()) {
-                continue; // dataset repositories are LS403's; **kwargs may carry the revision
+        for (HubLoad load : context.notebook().facts().hub().all()) {
+            if (load.repository() == HubLoad.Repository.DATASET) {
+                continue; // dataset repositories are LS403's
             }
-            String id = references.stringValue(call.cell(), load.id());
-            if (id == null || !references.isHubRepository(id)) {
-                continue;
-            }
-            SyntaxNode revisionNode = load.revision();
-            String revision = revisionNode == null || HubReferences.isNone(revisionNode) ? ""
-                    : references.stringValue(call.cell(), revisionNode);
+            CallSite call = load.call();
+            String id = load.id();
+            String revision = load.revision() == null ? "" : load.revision();
             String subject = subject(load, id);
             // One cause per repository and revision: the tokenizer, config and model of one id are one decision to pin.
             String cause = id + "@" + revision;
-            switch (RevisionKind.of(revision)) {
+            switch (load.pin()) {
                 case MISSING -> context.reportOnce(call.cell(), call.node(), cause, subject + " has no revision=: it gets whatever "
                         + "the Hub repository's main branch holds when the job runs; pass revision= a full 40-character commit hash");
                 case BRANCH, TAG -> context.reportOnce(call.cell(), call.node(), cause, subject + " is loaded at '" + revision
@@ -49,17 +43,17 @@ public final class UnpinnedModelRevision implements Rule {
                 case SHORT_HASH -> context.reportOnce(call.cell(), call.node(), cause, subject + " uses the short hash '" + revision
                         + "', which the Hub does not resolve: pass the full 40-character commit hash");
                 default -> {
-                    // a full commit, or a revision computed at run time
+                    // a full commit, or a revision computed at run time or passed through **kwargs
                 }
             }
         }
     }
 
-    private static String subject(HubLoads.HubLoad load, String id) {
-        return switch (load.noun()) {
+    private static String subject(HubLoad load, String id) {
+        return switch (load.kind()) {
             case "file" -> "hf_hub_download from '" + id + "'";
             case "snapshot" -> "snapshot_download of '" + id + "'";
-            default -> load.noun() + " '" + id + "'";
+            default -> load.kind() + " '" + id + "'";
         };
     }
 }

@@ -1,8 +1,10 @@
 package dev.lockstep.analyzer.rules.dependencies;
 
-import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
 import dev.lockstep.analyzer.facts.dependencies.RevisionKind;
+import dev.lockstep.analyzer.facts.hub.HubLoad;
+import dev.lockstep.analyzer.facts.hub.HubLoads;
+import dev.lockstep.analyzer.facts.hub.HubReferences;
 import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Category;
 import dev.lockstep.analyzer.rules.Remedy;
@@ -30,28 +32,15 @@ public final class UnpinnedRemoteCode implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        AnalyzedNotebook notebook = context.notebook();
-        HubReferences references = HubReferences.of(notebook);
-        for (CallSite call : notebook.calls()) {
-            if (call.hasStarArgs()) {
-                continue; // **kwargs may carry the revision
-            }
-            if (call.is("torch.hub.load", "torch.hub.list", "torch.hub.help")) {
-                checkTorchHub(context, references, call);
+        HubLoads hub = context.notebook().facts().hub();
+        for (HubLoad load : hub.all()) {
+            if (!load.trustRemoteCode()) {
                 continue;
             }
-            SyntaxNode trust = call.keyword("trust_remote_code");
-            if (trust == null || !HubReferences.isTrue(notebook, call.cell(), trust)) {
-                continue;
-            }
-            SyntaxNode idNode = repositoryArgument(call);
-            String id = references.stringValue(call.cell(), idNode);
-            if (id == null || UnpinnedDatasetRevision.LOCAL_BUILDERS.contains(id) || !references.isHubRepository(id)) {
-                continue; // code from a local folder is the job's own
-            }
-            RevisionKind revision = best(revision(references, call, "revision"), revision(references, call, "code_revision"));
-            String written = written(references, call);
-            switch (revision) {
+            CallSite call = load.call();
+            String id = load.id();
+            String written = load.codeRevision() != null ? load.codeRevision() : load.revision() != null ? load.revision() : "";
+            switch (best(load.pin(), load.codePin())) {
                 case MISSING -> context.reportOnce(call.cell(), call.node(), "trust_remote_code=True runs Python code from '"
                         + id + "' as its main branch holds it when the job runs: pass revision= a full 40-character "
                         + "commit hash whose code you have read");
@@ -62,36 +51,15 @@ public final class UnpinnedRemoteCode implements Rule {
                         + id + "' at the short hash '" + written + "', which the Hub does not resolve: pass the full "
                         + "40-character commit hash");
                 default -> {
-                    // pinned to a commit, or a revision computed at run time
+                    // pinned to a commit, or a revision computed at run time or passed through **kwargs
                 }
             }
         }
-    }
-
-    /** The argument naming the repository whose code runs, or null. */
-    private static SyntaxNode repositoryArgument(CallSite call) {
-        HubLoads.HubLoad load = HubLoads.of(call);
-        if (load != null) {
-            return load.id();
+        for (CallSite call : context.notebook().calls()) {
+            if (!call.hasStarArgs() && call.is("torch.hub.load", "torch.hub.list", "torch.hub.help")) {
+                checkTorchHub(context, hub.references(), call);
+            }
         }
-        if (call.is("datasets.load_dataset", "datasets.load_dataset_builder")) {
-            return call.argument(0, "path");
-        }
-        if (call.is("vllm.LLM")) {
-            return call.argument(0, "model");
-        }
-        if (call.qualifiedName() == null && "from_pretrained".equals(call.methodName())) {
-            return call.argument(0, "pretrained_model_name_or_path"); // an aliased or wrapped loader class
-        }
-        return null;
-    }
-
-    private static RevisionKind revision(HubReferences references, CallSite call, String keyword) {
-        SyntaxNode node = call.keyword(keyword);
-        if (node == null || HubReferences.isNone(node)) {
-            return RevisionKind.MISSING;
-        }
-        return RevisionKind.of(references.stringValue(call.cell(), node));
     }
 
     /** Of {@code revision=} and {@code code_revision=}, the one that pins the code best. */
@@ -103,17 +71,6 @@ public final class UnpinnedRemoteCode implements Rule {
             }
         }
         return RevisionKind.MISSING;
-    }
-
-    private static String written(HubReferences references, CallSite call) {
-        for (String keyword : new String[] {"code_revision", "revision"}) {
-            SyntaxNode node = call.keyword(keyword);
-            String value = node == null ? null : references.stringValue(call.cell(), node);
-            if (value != null) {
-                return value;
-            }
-        }
-        return "";
     }
 
     private static void checkTorchHub(RuleContext context, HubReferences references, CallSite call) {

@@ -107,6 +107,9 @@ final class ListingOrder {
                     if (walk && comprehension.is("dictionary_comprehension")) {
                         return true;
                     }
+                    if (walk && sortsAsItGoes(parent, comprehension)) {
+                        return false; // extract's fix: ((r, d.sort() or d, f.sort() or f) for r, d, f in os.walk(top))
+                    }
                     mapping = comprehension.is("dictionary_comprehension");
                     n = comprehension;
                     walk = false; // a comprehension over os.walk yields items: what follows is about their order
@@ -209,6 +212,19 @@ final class ListingOrder {
         String dirs = targets.get(1).text();
         String files = targets.get(2).text();
         return !(sortsInPlace(body, dirs) && (sortsInPlace(body, files) || usesAreOrderFree(notebook, cell, body, files)));
+    }
+
+    /**
+     * A comprehension over os.walk whose items sort the walk's folder and file lists in place
+     * before anyone sees them ({@code (r, d.sort() or d, f.sort() or f) for r, d, f in os.walk(top)}):
+     * a top-down walk then descends in sorted order.
+     */
+    private static boolean sortsAsItGoes(SyntaxNode clause, SyntaxNode comprehension) {
+        SyntaxNode left = clause.child("left");
+        SyntaxNode item = comprehension.child("body");
+        List<SyntaxNode> targets = left == null ? List.of() : left.namedChildren();
+        return item != null && targets.size() == 3 && sortsInPlace(item, targets.get(1).text())
+                && sortsInPlace(item, targets.get(2).text());
     }
 
     private static boolean isOrderFreeBody(AnalyzedNotebook notebook, AnalyzedCell cell, SyntaxNode body) {

@@ -1,4 +1,4 @@
-package dev.lockstep.analyzer.rules.dependencies;
+package dev.lockstep.analyzer.facts.hub;
 
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * itself writes or clones there ({@code save_pretrained(...)}, {@code output_dir=},
  * {@code local_dir=}, {@code save_to_disk(...)}, {@code git clone URL DIR}).
  */
-final class HubReferences {
+public final class HubReferences {
 
     private static final Pattern HUB_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?");
 
@@ -48,7 +48,7 @@ final class HubReferences {
         this.localTargets = localTargets;
     }
 
-    static HubReferences of(AnalyzedNotebook notebook) {
+    public static HubReferences of(AnalyzedNotebook notebook) {
         Set<String> targets = new TreeSet<>();
         for (CallSite call : notebook.calls()) {
             if (call.methodName() != null && SAVING_METHODS.contains(call.methodName())) {
@@ -87,7 +87,7 @@ final class HubReferences {
      * Whether a model or dataset argument names a Hub repository that a load would fetch (true),
      * rather than a local path or something that is not a repository id at all (false).
      */
-    boolean isHubRepository(String id) {
+    public boolean isHubRepository(String id) {
         if (id == null || id.isBlank() || !HUB_ID.matcher(id).matches() || id.endsWith(".git")) {
             return false;
         }
@@ -113,7 +113,7 @@ final class HubReferences {
     }
 
     /** The string an argument holds: a literal, or a module-level name bound to one; null when unknown. */
-    String stringValue(AnalyzedCell cell, SyntaxNode expression) {
+    public String stringValue(AnalyzedCell cell, SyntaxNode expression) {
         return stringValue(notebook, cell, expression);
     }
 
@@ -122,7 +122,7 @@ final class HubReferences {
      * name bound to one, string building, or a field of a configuration object
      * ({@code args.model_name}); null when unknown or known only in part.
      */
-    static String stringValue(AnalyzedNotebook notebook, AnalyzedCell cell, SyntaxNode expression) {
+    public static String stringValue(AnalyzedNotebook notebook, AnalyzedCell cell, SyntaxNode expression) {
         if (expression == null) {
             return null;
         }
@@ -131,12 +131,12 @@ final class HubReferences {
     }
 
     /** Whether an argument is {@code True} (a literal, or a name bound to it). */
-    static boolean isTrue(AnalyzedNotebook notebook, AnalyzedCell cell, SyntaxNode expression) {
+    public static boolean isTrue(AnalyzedNotebook notebook, AnalyzedCell cell, SyntaxNode expression) {
         return expression != null && notebook.facts().values().of(cell, expression) instanceof Value.Bool b && b.value();
     }
 
     /** Whether an argument is the literal {@code None}. */
-    static boolean isNone(SyntaxNode expression) {
+    public static boolean isNone(SyntaxNode expression) {
         return expression != null && expression.is("none");
     }
 }

@@ -1,4 +1,4 @@
-package dev.lockstep.analyzer.rules.dependencies;
+package dev.lockstep.analyzer.facts.hub;
 
 import dev.lockstep.analyzer.analysis.CallSite;
 import dev.lockstep.analyzer.facts.dependencies.PythonPackages;
@@ -18,14 +18,14 @@ import java.util.Set;
  * {@code CrossEncoder(...)}; {@code huggingface_hub.hf_hub_download} and
  * {@code snapshot_download} (also as {@code HfApi} methods).
  */
-final class HubLoads {
+final class HubCalls {
 
     /** Libraries whose {@code from_pretrained} loads from the Hub. */
     private static final Set<String> FROM_PRETRAINED_LIBRARIES = Set.of("transformers", "diffusers", "peft",
             "sentence_transformers", "tokenizers", "optimum", "setfit", "trl");
 
     /**
-     * One load.
+     * One call that loads from the Hub, as written.
      *
      * @param call        the call
      * @param noun        what it loads, for messages: "model", "tokenizer", "processor", "config",
@@ -33,13 +33,13 @@ final class HubLoads {
      * @param id          the repository argument, or null when not passed
      * @param datasetRepo whether it downloads from a dataset repository ({@code repo_type="dataset"})
      */
-    record HubLoad(CallSite call, String noun, SyntaxNode id, boolean datasetRepo) {
+    record Form(CallSite call, String noun, SyntaxNode id, boolean datasetRepo) {
         SyntaxNode revision() {
             return call.keyword("revision");
         }
     }
 
-    private HubLoads() {
+    private HubCalls() {
     }
 
     /**
@@ -48,8 +48,8 @@ final class HubLoads {
      * {@code FastLanguageModel.from_pretrained(model_name=...)}, {@code evaluate.load}...), so a
      * new loader is a catalogue entry, not code. Dataset loaders are LS403's and are skipped.
      */
-    static HubLoad of(CallSite call, IoFacts io) {
-        HubLoad known = of(call);
+    static Form of(CallSite call, IoFacts io) {
+        Form known = of(call);
         if (known != null) {
             return known;
         }
@@ -57,14 +57,14 @@ final class HubLoads {
             IoApi api = access.api();
             if (access.access() == Access.HUB_LOAD && api.call() != null && !api.call().startsWith("datasets.")
                     && access.argument() != null) {
-                return new HubLoad(call, api.call().startsWith("evaluate.") ? "metric" : "model", access.argument(), false);
+                return new Form(call, api.call().startsWith("evaluate.") ? "metric" : "model", access.argument(), false);
             }
         }
         return null;
     }
 
     /** The Hub load a call makes by the built-in forms above, or null when it is not one. */
-    static HubLoad of(CallSite call) {
+    static Form of(CallSite call) {
         String q = call.qualifiedName();
         String method = call.methodName();
         if (q != null && q.endsWith(".from_pretrained")
@@ -72,13 +72,13 @@ final class HubLoads {
             String[] parts = q.split("\\.");
             String type = parts.length >= 2 ? parts[parts.length - 2] : "";
             if (type.startsWith("PeftModel")) {
-                return new HubLoad(call, "adapter", call.argument(1, "model_id"), false);
+                return new Form(call, "adapter", call.argument(1, "model_id"), false);
             }
             SyntaxNode id = call.argument(0, "pretrained_model_name_or_path");
             if (id == null) {
                 id = call.argument(0, "identifier"); // tokenizers.Tokenizer
             }
-            return new HubLoad(call, noun(PythonPackages.topLevel(q), type), id, false);
+            return new Form(call, noun(PythonPackages.topLevel(q), type), id, false);
         }
         if ("transformers.pipeline".equals(q)) {
             SyntaxNode model = call.keyword("model");
@@ -87,12 +87,12 @@ final class HubLoads {
             } else if (model == null) {
                 model = call.argument(1, "model");
             }
-            return new HubLoad(call, "pipeline model", model, false);
+            return new Form(call, "pipeline model", model, false);
         }
         if (call.is("sentence_transformers.SentenceTransformer", "sentence_transformers.CrossEncoder",
                 "sentence_transformers.SparseEncoder", "sentence_transformers.cross_encoder.CrossEncoder")) {
             SyntaxNode id = call.argument(0, "model_name_or_path");
-            return new HubLoad(call, "model", id != null ? id : call.keyword("model_name"), false);
+            return new Form(call, "model", id != null ? id : call.keyword("model_name"), false);
         }
         boolean hubFunction = q != null && q.startsWith("huggingface_hub.")
                 && (q.endsWith(".hf_hub_download") || q.endsWith(".snapshot_download"));
@@ -102,7 +102,7 @@ final class HubLoads {
             boolean snapshot = hubFunction ? q.endsWith(".snapshot_download") : "snapshot_download".equals(method);
             SyntaxNode repoType = call.keyword("repo_type");
             boolean dataset = repoType != null && "dataset".equals(StringLiterals.value(repoType));
-            return new HubLoad(call, snapshot ? "snapshot" : "file", call.argument(0, "repo_id"), dataset);
+            return new Form(call, snapshot ? "snapshot" : "file", call.argument(0, "repo_id"), dataset);
         }
         return null;
     }
