@@ -71,6 +71,11 @@ public final class ExtractCommand implements Callable<Integer> {
             description = "Read version pins from this requirements file (default: <notebook>.requirements.txt or requirements.txt beside the notebook).")
     Path requirements;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Use this lockstep.toml (its [[io]] APIs are the job's inputs and outputs too; default: the nearest"
+                    + " lockstep.toml above the notebook, up to the repository root, as scan finds it).")
+    Path config;
+
     @Option(names = "--strict", description = "Write nothing when there are blockers.")
     boolean strict;
 
@@ -100,7 +105,7 @@ public final class ExtractCommand implements Callable<Integer> {
         }
         Extractor.ExtractionResult result;
         try {
-            result = new Extractor().extract(notebook, output, options, force, strict, carryInputs);
+            result = (config != null ? Extractor.withConfig(config) : new Extractor()).extract(notebook, output, options, force, strict, carryInputs);
         } catch (ExtractException e) {
             err.println("lockstep: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -7,6 +7,7 @@ import dev.lockstep.extractor.passes.IPythonPass;
 import dev.lockstep.extractor.passes.ImportPrunePass;
 import dev.lockstep.extractor.passes.InputBindingPass;
 import dev.lockstep.extractor.passes.InputOutputPass;
+import dev.lockstep.extractor.passes.ModuleInputsPass;
 import dev.lockstep.extractor.passes.ParamPass;
 import dev.lockstep.extractor.passes.SecretPass;
 import dev.lockstep.extractor.passes.OrderPass;
@@ -30,6 +31,7 @@ public final class ExtractionPipeline {
                 new IPythonPass(),
                 new ImportPrunePass(),
                 new InputOutputPass(),
+                new ModuleInputsPass(),
                 new InputBindingPass(),
                 new ParamPass(),
                 new DeterminismPass(),

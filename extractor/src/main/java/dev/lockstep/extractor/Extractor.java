@@ -2,6 +2,10 @@ package dev.lockstep.extractor;
 
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.NotebookAnalyzer;
+import dev.lockstep.analyzer.config.ConfigException;
+import dev.lockstep.analyzer.config.ConfigResolver;
+import dev.lockstep.analyzer.config.LockstepConfig;
+import dev.lockstep.analyzer.config.RuleSelection;
 import dev.lockstep.analyzer.notebook.Notebook;
 import dev.lockstep.analyzer.notebook.NotebookFormatException;
 import dev.lockstep.analyzer.notebook.NotebookReader;
@@ -23,13 +27,29 @@ public final class Extractor {
     private final NotebookReader reader = new NotebookReader();
     private final NotebookAnalyzer analyzer = new NotebookAnalyzer();
     private final ExtractionPipeline pipeline;
+    private final ConfigResolver configs;
 
+    /** Extracts with the nearest lockstep.toml above each notebook, as {@code lockstep scan} finds it. */
     public Extractor() {
         this(ExtractionPipeline.standard());
     }
 
     public Extractor(ExtractionPipeline pipeline) {
+        this(pipeline, ConfigResolver.discovering(RuleSelection.NONE));
+    }
+
+    /**
+     * @param configs where each notebook's lockstep.toml is found: its {@code [[io]]} APIs are
+     *                places the job reads and writes, exactly as scan sees them
+     */
+    public Extractor(ExtractionPipeline pipeline, ConfigResolver configs) {
         this.pipeline = pipeline;
+        this.configs = configs;
+    }
+
+    /** An extractor that uses one configuration file for every notebook ({@code --config FILE}). */
+    public static Extractor withConfig(Path file) {
+        return new Extractor(ExtractionPipeline.standard(), ConfigResolver.using(file, RuleSelection.NONE));
     }
 
     /** Plans the extraction without writing anything. */
@@ -40,7 +60,14 @@ public final class Extractor {
         } catch (NotebookFormatException e) {
             throw new ExtractException(notebookPath + ": " + e.getMessage(), e);
         }
+        LockstepConfig config;
+        try {
+            config = configs.configFor(notebookPath);
+        } catch (ConfigException e) {
+            throw new ExtractException(e.getMessage(), e);
+        }
         AnalyzedNotebook analyzed = analyzer.analyze(notebook);
+        analyzed.useCatalogue(config.catalogue());
         String name = notebookPath.getFileName().toString();
         return pipeline.run(ExtractionPlan.initial(analyzed, name, options));
     }

@@ -1,6 +1,8 @@
 package dev.lockstep.extractor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -121,6 +123,30 @@ class ClosureTest {
                 "open('out/model/notes.txt', 'w').write('done')");
         assertThat(outputs(plan)).containsOnly(Map.entry("model", "out/model/"));
         assertThat(code(plan)).contains("CONFIG.outputs[\"model\"]").contains("(CONFIG.outputs[\"model\"] + \"/notes.txt\")").doesNotContain("'out/model");
+    }
+
+    @Test
+    void aFileWrittenBeforeItsFolderIsDeclaredIsCoveredByTheFolder() throws Exception {
+        ExtractionPlan plan = plan(Map.of(), List.of(),
+                "import torch\nfrom transformers import AutoModel\nmodel = AutoModel.from_pretrained('distilbert-base-uncased')",
+                "torch.save({'w': 1}, 'out/model.pt')",
+                "print('training')",
+                "model.save_pretrained('out')");
+        assertThat(outputs(plan)).containsOnly(Map.entry("out", "out/"));
+        assertThat(code(plan)).contains("torch.save({'w': 1}, (CONFIG.outputs[\"out\"] + \"/model.pt\"))")
+                .contains("model.save_pretrained(CONFIG.outputs[\"out\"])");
+    }
+
+    @Test
+    void aFolderConstantWrittenAsAWholeLaterCoversTheFilesWrittenUnderIt() throws Exception {
+        ExtractionPlan plan = plan(Map.of(), List.of(),
+                "import os\nimport torch\nfrom transformers import Trainer\nOUT = '/home/me/run'\nos.makedirs(OUT, exist_ok=True)",
+                "torch.save({'w': 1}, os.path.join(OUT, 'model.pt'))",
+                "trainer = Trainer(model=None)",
+                "trainer.save_model(OUT)");
+        assertThat(plan.outputs()).extracting(OutputSpec::path).containsExactly("run/");
+        assertThat(code(plan)).doesNotContain("/home/me");
+        assertThat(plan.blockers()).extracting(Blocker::ruleId).doesNotContain("EX003", "EX004");
     }
 
     @Test
@@ -302,6 +328,56 @@ class ClosureTest {
         assertThat(plan.shipped()).containsKeys("pipeline/mylib/core.py", "pipeline/micrograd/engine.py");
         assertThat(plan.requirements()).extracting(r -> r.distribution()).doesNotContain("mylib", "micrograd");
         assertThat(plan.blockers()).extracting(Blocker::ruleId).doesNotContain("LS406");
+    }
+
+    @Test
+    void aTeamsOwnWriteApiInLockstepTomlIsADeclaredOutput() throws Exception {
+        String cell = "import teamlib\nteamlib.save_artifact({'a': 1}, 'out/artifact.bin')";
+        assertThat(outputs(plan(Map.of(), List.of(), cell))).isEmpty(); // not in the built-in catalogue
+        Files.writeString(dir.resolve("lockstep.toml"), "[[io]]\ncall = \"teamlib.save_artifact\"\naccess = \"write\"\n"
+                + "path = { position = 1, keyword = \"dest\" }\n");
+        ExtractionPlan plan = plan(Map.of(), List.of(), cell);
+        assertThat(outputs(plan)).containsOnly(Map.entry("artifact", "out/artifact.bin"));
+        assertThat(code(plan)).contains("teamlib.save_artifact({'a': 1}, CONFIG.outputs[\"artifact\"])");
+        assertThat(plan.blockers()).extracting(Blocker::ruleId).doesNotContain("EX001");
+    }
+
+    @Test
+    void aBadLockstepTomlStopsExtractWithOneLineNamingTheFile() throws Exception {
+        Files.writeString(dir.resolve("lockstep.toml"), "[[io]]\ncall = \"teamlib.save_artifact\"\naccess = \"scribble\"\n");
+        Path notebook = write("open('out.txt', 'w').write('x')");
+        assertThatThrownBy(() -> new Extractor().plan(notebook, options(notebook, Map.of(), List.of())))
+                .isInstanceOf(ExtractException.class)
+                .hasMessageStartingWith(dir.resolve("lockstep.toml").toString())
+                .hasMessageContaining("unknown access 'scribble'")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aFileALocalModuleReadsIsADeclaredInputAndTheJobRuns() throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/x.csv"), "a,b\n1,2\n3,4\n");
+        Files.writeString(dir.resolve("helpers.py"), "import pandas as pd\n\n\ndef load():\n    return pd.read_csv(\"data/x.csv\")\n");
+        Path notebook = write("import helpers", "df = helpers.load()\ndf.to_csv('out/sums.csv')");
+        Path job = dir.resolve("job");
+        ExtractionPlan plan = new Extractor().extract(notebook, job, options(notebook, Map.of(), List.of()), false, false).plan();
+        assertThat(plan.inputs()).extracting(InputSpec::name, InputSpec::original).containsExactly(tuple("x", "data/x.csv"));
+        assertThat(plan.inputs().get(0).bound()).isTrue();
+        assertThat(plan.blockers()).extracting(Blocker::ruleId).doesNotContain("EX002", "EX003", "EX004");
+        assertThat(Files.readString(job.resolve("pipeline/helpers.py")))
+                .contains("pd.read_csv(__import__(\"lockstep_config\").load().inputs[\"x\"])");
+        assertThat(Files.readString(dir.resolve("helpers.py"))).contains("pd.read_csv(\"data/x.csv\")"); // the source is only read
+        assertThat(Files.readString(job.resolve("README.md"))).contains("the notebook read `data/x.csv` (in a local module the job ships)");
+        // The job runs from its own folder, where data/x.csv is not: it reads the bound input.
+        assertThat(new String(run(job, "out/sums.csv"), StandardCharsets.UTF_8)).contains("1,2").contains("3,4");
+    }
+
+    @Test
+    void aReadInALocalModuleWhosePlaceIsUnknownIsABlockerNamingFileAndLine() throws Exception {
+        Files.writeString(dir.resolve("helpers.py"), "import pandas as pd\n\n\ndef load(path):\n    return pd.read_csv(path)\n");
+        ExtractionPlan plan = plan(Map.of(), List.of(), "import helpers", "df = helpers.load('data/x.csv')\ndf.to_csv('out/sums.csv')");
+        assertThat(plan.blockers()).filteredOn(b -> b.ruleId().equals("EX003")).extracting(Blocker::message)
+                .singleElement().asString().startsWith("helpers.py:5: ");
     }
 
     @Test

@@ -50,7 +50,7 @@ public final class PlanSnapshot {
         }
         out.append("accelerator ").append(plan.accelerator()).append('\n');
         plan.shipped().forEach((path, source) -> out.append("ship ").append(path).append(" <- ")
-                .append(source.getFileName()).append('\n'));
+                .append(source.getFileName()).append(plan.rewritten().containsKey(source) ? " (rewritten)" : "").append('\n'));
         for (Blocker b : plan.blockers()) {
             out.append("blocker ").append(b.ruleId()).append(" cell ").append(b.cell()).append(':').append(b.line())
                     .append(": ").append(b.message()).append(" -> ").append(b.decision()).append('\n');

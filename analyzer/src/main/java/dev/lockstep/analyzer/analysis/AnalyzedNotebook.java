@@ -78,6 +78,11 @@ public final class AnalyzedNotebook {
         this.catalogue = value;
     }
 
+    /** The I/O catalogue facts are (or will be) computed with. */
+    public synchronized dev.lockstep.analyzer.facts.io.IoCatalogue catalogue() {
+        return catalogue;
+    }
+
     /** All cells, in document order. */
     public List<AnalyzedCell> cells() {
         return cells;

@@ -63,8 +63,12 @@ public record LockstepConfig(Path file, List<String> select, List<String> ignore
     /** How to scan a notebook under this configuration: its rules, and suppressions applied. */
     public ScanSettings scanSettings(RuleSelection options) {
         RuleSet rules = ruleSet(options);
-        return new ScanSettings(rules, new SuppressionFilter(rules, availableRules()),
-                dev.lockstep.analyzer.facts.io.IoCatalogue.standard().with(io));
+        return new ScanSettings(rules, new SuppressionFilter(rules, availableRules()), catalogue());
+    }
+
+    /** The I/O catalogue analyses run with under this configuration: the built-in one plus {@code [[io]]}. */
+    public dev.lockstep.analyzer.facts.io.IoCatalogue catalogue() {
+        return dev.lockstep.analyzer.facts.io.IoCatalogue.standard().with(io);
     }
 
     /** The effective severity override for each rule that has one: the most specific matching key wins. */

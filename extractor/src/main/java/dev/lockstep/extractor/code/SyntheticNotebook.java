@@ -32,16 +32,20 @@ public final class SyntheticNotebook {
      * reuses it. Keyed by the original notebook's identity and the cells' values.
      */
     private static final ThreadLocal<SyntheticNotebook> LAST = new ThreadLocal<>();
-    private Notebook original;
+    private AnalyzedNotebook original;
 
-    /** Analyses the given cells, in the given order, as one notebook run top to bottom. */
-    public static SyntheticNotebook of(Notebook original, List<PlannedCell> cells) {
+    /**
+     * Analyses the given cells, in the given order, as one notebook run top to bottom, with the
+     * source's I/O catalogue (a team's {@code [[io]]} APIs count in the job as in the notebook).
+     */
+    public static SyntheticNotebook of(AnalyzedNotebook source, List<PlannedCell> cells) {
         SyntheticNotebook last = LAST.get();
-        if (last != null && last.original == original && last.cells.equals(cells)) {
+        if (last != null && last.original == source && last.cells.equals(cells)) {
             return last;
         }
-        SyntheticNotebook analyzed = analyze(original, cells);
-        analyzed.original = original;
+        SyntheticNotebook analyzed = analyze(source.notebook(), cells);
+        analyzed.analyzed.useCatalogue(source.catalogue());
+        analyzed.original = source;
         LAST.set(analyzed);
         return analyzed;
     }

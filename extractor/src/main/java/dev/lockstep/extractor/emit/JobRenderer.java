@@ -49,6 +49,11 @@ public final class JobRenderer {
         files.put(README, Templates.utf8(Templates.render("README.md.mustache", readmeScope(plan))));
         files.put(REPORT, Templates.utf8(ExtractionReport.json(plan)));
         for (var shipped : plan.shipped().entrySet()) {
+            String text = plan.rewritten().get(shipped.getValue());
+            if (text != null) {
+                files.put(shipped.getKey(), Templates.utf8(text));
+                continue;
+            }
             try {
                 files.put(shipped.getKey(), java.nio.file.Files.readAllBytes(shipped.getValue()));
             } catch (java.io.IOException e) {
@@ -66,6 +71,11 @@ public final class JobRenderer {
             throw new ExtractException("internal error: generated " + file + " does not parse at line " + (first.line() + 1)
                     + ": " + first.message());
         }
+    }
+
+    /** Where the job's code reads an input: a notebook cell, or (cell 0) a local module the job ships. */
+    static String readAt(InputSpec input) {
+        return input.cell() > 0 ? "cell " + input.cell() : "in a local module the job ships";
     }
 
     private static Map<String, Object> mainScope(ExtractionPlan plan) {
@@ -216,7 +226,7 @@ public final class JobRenderer {
             m.put("name", i.name());
             m.put("sha256", i.sha256());
             m.put("original", i.original());
-            m.put("cell", i.cell());
+            m.put("cell", readAt(i));
             m.put("runJobOption", flag);
             m.put("where", inputWhere(i));
             if (!i.bound()) {

@@ -28,7 +28,7 @@ public final class LauncherFiles {
         }
         for (InputSpec input : JobRenderer.sortedInputs(plan)) {
             options.add(new RunJobOption(input.name(), RunJobOption.Kind.INPUT, "path", input.bound() ? input.path() : null,
-                    "input the notebook read as " + input.original() + " (cell " + input.cell() + ")"));
+                    "input the notebook read as " + input.original() + " (" + JobRenderer.readAt(input) + ")"));
         }
         String title = plan.notebookName().replaceAll("\\.ipynb$", "");
         files.put(LAUNCHER, Templates.utf8(RunJobGenerator.generate(title, options)));

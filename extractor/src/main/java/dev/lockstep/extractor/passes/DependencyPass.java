@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -51,26 +50,16 @@ public final class DependencyPass implements Pass {
         if (file != null) {
             next.change(new Change(name(), 0, 0, "read version pins from " + file));
         }
-        SyntheticNotebook synthetic = SyntheticNotebook.of(plan.source().notebook(), plan.keptCells());
-        Set<String> local = new java.util.TreeSet<>(plan.source().facts().localModules().modules());
-        List<Path> folders = searchFolders(plan);
-        for (var cell : synthetic.analyzed().pythonCells()) {
-            for (ImportBinding binding : cell.semantics().imports()) {
-                String top = binding.topLevelModule();
-                if (!binding.qualifiedName().startsWith(".") && !PythonPackages.isStandardLibrary(binding.qualifiedName())
-                        && find(folders, top) != null) {
-                    local.add(top); // a module or package the notebook finds on disk is shipped, never a PyPI requirement
-                }
-            }
-        }
-        shipLocalModules(plan, next, local, folders);
+        SyntheticNotebook synthetic = SyntheticNotebook.of(plan.source(), plan.keptCells());
+        Map<String, Path> local = ShippedModules.of(plan);
+        shipLocalModules(next, local);
         Map<String, Requirement> requirements = new TreeMap<>();
         Map<String, Integer> firstCell = new TreeMap<>();
         for (var cell : synthetic.analyzed().pythonCells()) {
             for (ImportBinding binding : cell.semantics().imports()) {
                 String module = binding.qualifiedName();
                 String top = binding.topLevelModule();
-                if (module.startsWith(".") || local.contains(top) || PythonPackages.isStandardLibrary(module)
+                if (module.startsWith(".") || local.containsKey(top) || PythonPackages.isStandardLibrary(module)
                         || PythonPackages.isPlatformModule(module)) {
                     continue;
                 }
@@ -116,88 +105,20 @@ public final class DependencyPass implements Pass {
      * Local modules the notebook imports go into the job beside main.py when they are beside the
      * notebook (a module file, or a package folder); otherwise the job cannot import them: a blocker.
      */
-    private void shipLocalModules(ExtractionPlan plan, ExtractionPlan.Builder next, Set<String> local, List<Path> folders) {
-        for (String module : local) {
-            if (module.isEmpty()) {
-                continue;
-            }
-            Path found = find(folders, module);
-            Path file = found != null && found.toString().endsWith(".py") ? found : null;
-            Path folder = found != null && file == null ? found : null;
-            if (file != null) {
-                next.ship("pipeline/" + module + ".py", file);
-                next.change(new Change(name(), 0, 0, "shipped local module " + module + ".py with the job"));
-            } else if (folder != null) {
-                try (var walk = Files.walk(folder)) {
-                    for (Path source : walk.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".py")).sorted().toList()) {
-                        next.ship("pipeline/" + module + "/" + folder.relativize(source).toString().replace('\\', '/'), source);
-                    }
-                } catch (IOException e) {
-                    throw new ExtractException("cannot read local package " + folder + ": " + e.getMessage(), e);
-                }
-                next.change(new Change(name(), 0, 0, "shipped local package " + module + "/ with the job"));
+    private void shipLocalModules(ExtractionPlan.Builder next, Map<String, Path> local) {
+        for (Map.Entry<String, Path> entry : local.entrySet()) {
+            String module = entry.getKey();
+            Path found = entry.getValue();
+            if (found != null) {
+                ShippedModules.files(module, found).forEach(next::ship);
+                next.change(new Change(name(), 0, 0, found.toString().endsWith(".py")
+                        ? "shipped local module " + module + ".py with the job" : "shipped local package " + module + "/ with the job"));
             } else {
                 next.blocker(new Blocker("LS406", 0, 0, "the notebook imports the local module '" + module
                         + "', which is not beside the notebook", "put " + module + ".py (or the " + module
                         + "/ package) next to the notebook and extract again, or replace the import"));
             }
         }
-    }
-
-    /**
-     * Where the notebook's imports are found: its own folder, then the folders its code adds to
-     * {@code sys.path} ({@code sys.path.append("../..")}, resolved from the notebook's folder).
-     */
-    private static List<Path> searchFolders(ExtractionPlan plan) {
-        Path directory = plan.options().notebookDirectory();
-        List<Path> folders = new ArrayList<>();
-        if (directory == null) {
-            return folders;
-        }
-        folders.add(directory);
-        var notebook = plan.source();
-        for (var call : notebook.calls()) {
-            if (!call.is("sys.path.append", "sys.path.insert") || call.positional().isEmpty()) {
-                continue;
-            }
-            String value = notebook.facts().values().of(call.cell(), call.positional().get(call.positional().size() - 1)).string();
-            if (value == null || value.startsWith("~")) {
-                continue;
-            }
-            try {
-                Path folder = directory.resolve(value).normalize();
-                if (Files.isDirectory(folder) && !folders.contains(folder)) {
-                    folders.add(folder);
-                }
-            } catch (java.nio.file.InvalidPathException e) {
-                // not a path on this system
-            }
-        }
-        return folders;
-    }
-
-    /** A module file {@code name.py}, or a package folder {@code name/} holding Python files (with or without __init__.py). */
-    private static Path find(List<Path> folders, String module) {
-        if (module.isEmpty() || !module.matches("[A-Za-z_]\\w*")) {
-            return null;
-        }
-        for (Path folder : folders) {
-            Path file = folder.resolve(module + ".py");
-            if (Files.isRegularFile(file)) {
-                return file;
-            }
-            Path pkg = folder.resolve(module);
-            if (Files.isDirectory(pkg)) {
-                try (var list = Files.list(pkg)) {
-                    if (list.anyMatch(p -> p.toString().endsWith(".py") || Files.isRegularFile(p.resolve("__init__.py")))) {
-                        return pkg;
-                    }
-                } catch (IOException e) {
-                    // unreadable: not a package we can ship
-                }
-            }
-        }
-        return null;
     }
 
     private static void remember(Map<String, dev.lockstep.analyzer.facts.dependencies.Requirement> installed,

@@ -45,7 +45,7 @@ public final class DeterminismPass implements Pass {
     @Override
     public ExtractionPlan apply(ExtractionPlan plan) {
         List<PlannedCell> kept = plan.keptCells();
-        SyntheticNotebook synthetic = SyntheticNotebook.of(plan.source().notebook(), kept);
+        SyntheticNotebook synthetic = SyntheticNotebook.of(plan.source(), kept);
         AnalyzedNotebook code = synthetic.analyzed();
         ExtractionPlan.Builder next = plan.toBuilder();
         next.accelerator(usesCuda(code) ? "cuda" : "cpu");

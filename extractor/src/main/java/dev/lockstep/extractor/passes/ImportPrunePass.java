@@ -36,7 +36,7 @@ public final class ImportPrunePass implements Pass {
     @Override
     public ExtractionPlan apply(ExtractionPlan plan) {
         List<PlannedCell> kept = plan.keptCells();
-        SyntheticNotebook synthetic = SyntheticNotebook.of(plan.source().notebook(), kept);
+        SyntheticNotebook synthetic = SyntheticNotebook.of(plan.source(), kept);
         Set<String> read = new HashSet<>();
         for (AnalyzedCell cell : synthetic.analyzed().pythonCells()) {
             for (NameRead r : cell.semantics().reads()) {

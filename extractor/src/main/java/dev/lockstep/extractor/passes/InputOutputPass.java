@@ -49,8 +49,8 @@ import java.util.regex.Pattern;
  * <p>Binding (hashing the file) happens in {@link InputBindingPass}; this pass finds and names.
  */
 public final class InputOutputPass implements Pass {
-    private static final Pattern REMOTE = Pattern.compile("(?i)^(https?|s3|gs|gcs|hf|az|abfs|ftp)://.*");
-    private static final Pattern GLOB = Pattern.compile("[*?\\[]");
+    static final Pattern REMOTE = Pattern.compile("(?i)^(https?|s3|gs|gcs|hf|az|abfs|ftp)://.*");
+    static final Pattern GLOB = Pattern.compile("[*?\\[]");
 
     @Override
     public String name() {
@@ -75,7 +75,7 @@ public final class InputOutputPass implements Pass {
     @Override
     public ExtractionPlan apply(ExtractionPlan plan) {
         List<PlannedCell> kept = plan.keptCells();
-        SyntheticNotebook synthetic = SyntheticNotebook.of(plan.source().notebook(), kept);
+        SyntheticNotebook synthetic = SyntheticNotebook.of(plan.source(), kept);
         IoFacts io = synthetic.analyzed().facts().io();
         State state = new State(plan, synthetic);
         List<Place> places = new ArrayList<>();
@@ -158,6 +158,7 @@ public final class InputOutputPass implements Pass {
             }
         }
         shellEscapes(synthetic, state);
+        state.coverNestedOutputs();
         if (state.outputNames.isEmpty() && plan.blockers().stream().noneMatch(b -> b.ruleId().equals("EX001"))) {
             state.next.blocker(new Blocker("EX001", 0, 0, "the job declares no output: nothing it writes can be compared between runs",
                     "save what the notebook produces (a model, metrics, predictions) to a file with a path extract can see, then extract again"));
@@ -271,6 +272,57 @@ public final class InputOutputPass implements Pass {
         return parent != null && parent.is("expression_statement") && parent.namedChildren().size() == 1 ? parent : null;
     }
 
+    /**
+     * Whether an expression's value comes from a directory listing the job declares
+     * ({@code for path in glob.glob(...)}, {@code shards = sorted(glob.glob(...))}): a name bound
+     * by a loop over, or an assignment from, an expression holding a listing call.
+     */
+    static boolean fromListing(dev.lockstep.analyzer.analysis.AnalyzedNotebook notebook, AnalyzedCell cell, SyntaxNode expression, int depth) {
+        if (expression == null || depth > 6) {
+            return false;
+        }
+        for (SyntaxNode node : expression.find(n -> n.is("call") || n.is("identifier"))) {
+            if (node.is("call")) {
+                var call = notebook.callAt(node);
+                if (call != null && notebook.facts().io().at(call).stream().anyMatch(a -> a.access() == Access.LIST)) {
+                    return true;
+                }
+                continue;
+            }
+            for (SyntaxNode loop = node.parent(); loop != null; loop = loop.parent()) {
+                if ((loop.is("for_statement") || loop.is("for_in_clause")) && loop.child("left") != null
+                        && loop.child("left").find(n -> n.is("identifier") && n.text().equals(node.text())).size() > 0
+                        && loop.child("right") != null && loop.child("right") != expression
+                        && fromListing(notebook, cell, loop.child("right"), depth + 1)) {
+                    return true;
+                }
+                if (loop.is("list_comprehension") || loop.is("generator_expression") || loop.is("set_comprehension")
+                        || loop.is("dictionary_comprehension")) {
+                    for (SyntaxNode clause : loop.namedChildren()) {
+                        if (clause.is("for_in_clause") && clause.child("left") != null
+                                && clause.child("left").text().equals(node.text())
+                                && fromListing(notebook, cell, clause.child("right"), depth + 1)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            if (!cell.semantics().isLocal(node)) {
+                for (var definition : notebook.definitionsOf(node.text())) {
+                    SyntaxNode bound = definition.node() == null ? null : definition.node().parent();
+                    if (bound != null && bound.is("assignment") && bound.child("right") != null
+                            && fromListing(notebook, definition.cell(), bound.child("right"), depth + 1)) {
+                        return true;
+                    }
+                    if (bound != null && (bound.is("for_statement")) && fromListing(notebook, definition.cell(), bound.child("right"), depth + 1)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** Turns an access's values into places, or blockers where a value is not known. */
     private static void collect(IoAccess access, List<Place> places, State state) {
         Access kind = access.access();
@@ -286,7 +338,7 @@ public final class InputOutputPass implements Pass {
                 if (path == null || !(IoFacts.looksLocal(path) || state.existsBesideNotebook(path))) {
                     continue; // a hub id: LS204/LS206 decide
                 }
-            } else if (path == null && kind.readsFiles() && state.fromListing(access.cell(), access.argument(), 0)) {
+            } else if (path == null && kind.readsFiles() && fromListing(state.synthetic.analyzed(), access.cell(), access.argument(), 0)) {
                 continue; // a file a listing found: the listing's folder is the input
             } else if (path == null) {
                 String known = value instanceof Value.Str s ? s.text() : "";
@@ -419,58 +471,6 @@ public final class InputOutputPass implements Pass {
         }
 
         /**
-         * Whether an expression's value comes from a directory listing the job declares
-         * ({@code for path in glob.glob(...)}, {@code shards = sorted(glob.glob(...))}): a name bound
-         * by a loop over, or an assignment from, an expression holding a listing call.
-         */
-        boolean fromListing(AnalyzedCell cell, SyntaxNode expression, int depth) {
-            if (expression == null || depth > 6) {
-                return false;
-            }
-            var notebook = synthetic.analyzed();
-            for (SyntaxNode node : expression.find(n -> n.is("call") || n.is("identifier"))) {
-                if (node.is("call")) {
-                    var call = notebook.callAt(node);
-                    if (call != null && notebook.facts().io().at(call).stream().anyMatch(a -> a.access() == Access.LIST)) {
-                        return true;
-                    }
-                    continue;
-                }
-                for (SyntaxNode loop = node.parent(); loop != null; loop = loop.parent()) {
-                    if ((loop.is("for_statement") || loop.is("for_in_clause")) && loop.child("left") != null
-                            && loop.child("left").find(n -> n.is("identifier") && n.text().equals(node.text())).size() > 0
-                            && loop.child("right") != null && loop.child("right") != expression
-                            && fromListing(cell, loop.child("right"), depth + 1)) {
-                        return true;
-                    }
-                    if (loop.is("list_comprehension") || loop.is("generator_expression") || loop.is("set_comprehension")
-                            || loop.is("dictionary_comprehension")) {
-                        for (SyntaxNode clause : loop.namedChildren()) {
-                            if (clause.is("for_in_clause") && clause.child("left") != null
-                                    && clause.child("left").text().equals(node.text())
-                                    && fromListing(cell, clause.child("right"), depth + 1)) {
-                                return true;
-                            }
-                        }
-                    }
-                }
-                if (!cell.semantics().isLocal(node)) {
-                    for (var definition : notebook.definitionsOf(node.text())) {
-                        SyntaxNode bound = definition.node() == null ? null : definition.node().parent();
-                        if (bound != null && bound.is("assignment") && bound.child("right") != null
-                                && fromListing(definition.cell(), bound.child("right"), depth + 1)) {
-                            return true;
-                        }
-                        if (bound != null && (bound.is("for_statement")) && fromListing(definition.cell(), bound.child("right"), depth + 1)) {
-                            return true;
-                        }
-                    }
-                }
-            }
-            return false;
-        }
-
-        /**
          * The input a shell word names: one the job already declares by that path, or a file or
          * folder beside the notebook (declared now); null for anything else.
          */
@@ -594,6 +594,42 @@ public final class InputOutputPass implements Pass {
                 folderOutputs.put(key, name);
             }
             return name;
+        }
+
+        /**
+         * Drops each output that lies inside a declared folder output, and points the code that
+         * wrote it at its place inside the folder ({@code (CONFIG.outputs["out"] + "/model.pt")}).
+         */
+        void coverNestedOutputs() {
+            List<OutputSpec> declared = next.build().outputs();
+            Map<String, NestedOutputs.Cover> covered = NestedOutputs.of(declared);
+            if (covered.isEmpty()) {
+                return;
+            }
+            Map<String, String> replacements = new LinkedHashMap<>();
+            covered.forEach((name, cover) -> replacements.put("CONFIG.outputs[" + PythonText.string(name) + "]",
+                    "(CONFIG.outputs[" + PythonText.string(cover.folder()) + "] + " + PythonText.string("/" + cover.rest()) + ")"));
+            for (List<Fix.Edit> cellEdits : edits.values()) {
+                cellEdits.replaceAll(e -> {
+                    String text = e.replacement();
+                    for (var r : replacements.entrySet()) {
+                        text = text.replace(r.getKey(), r.getValue());
+                    }
+                    return new Fix.Edit(e.start(), e.end(), text);
+                });
+            }
+            List<OutputSpec> kept = new ArrayList<>();
+            for (OutputSpec output : declared) {
+                NestedOutputs.Cover cover = covered.get(output.name());
+                if (cover == null) {
+                    kept.add(output);
+                    continue;
+                }
+                outputNames.remove(output.name());
+                next.change(new Change(InputOutputPass.this.name(), output.cell(), output.line(), "output '" + output.name()
+                        + "' lies inside folder output '" + cover.folder() + "': the folder covers it (" + cover.rest() + ")"));
+            }
+            next.outputs(kept);
         }
 
         /** The declared folder output holding a run-folder path, and the path inside it; null if none. */
@@ -751,7 +787,7 @@ public final class InputOutputPass implements Pass {
         return p;
     }
 
-    private static boolean isSystemPath(String path) {
+    static boolean isSystemPath(String path) {
         return path.equals("/dev/null") || path.startsWith("/dev/") || path.startsWith("/proc/") || path.startsWith("/sys/");
     }
 

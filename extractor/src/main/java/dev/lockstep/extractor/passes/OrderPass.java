@@ -90,7 +90,7 @@ public final class OrderPass implements Pass {
 
     /** Use-before-definition findings when the cells run in the given order. */
     private static List<Finding> gaps(ExtractionPlan plan, List<PlannedCell> order) {
-        SyntheticNotebook synthetic = SyntheticNotebook.of(plan.source().notebook(), order);
+        SyntheticNotebook synthetic = SyntheticNotebook.of(plan.source(), order);
         List<Finding> findings = USE_BEFORE_DEFINITION.check(synthetic.analyzed());
         // Report them against the notebook's own cell numbers.
         List<Finding> mapped = new ArrayList<>();

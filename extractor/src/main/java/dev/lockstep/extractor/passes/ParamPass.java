@@ -37,7 +37,7 @@ public final class ParamPass implements Pass {
     @Override
     public ExtractionPlan apply(ExtractionPlan plan) {
         List<PlannedCell> kept = plan.keptCells();
-        SyntheticNotebook synthetic = SyntheticNotebook.of(plan.source().notebook(), kept);
+        SyntheticNotebook synthetic = SyntheticNotebook.of(plan.source(), kept);
         ExtractionPlan.Builder next = plan.toBuilder();
         Map<Integer, List<Fix.Edit>> edits = new HashMap<>();
         Set<String> taken = new HashSet<>();

@@ -33,7 +33,7 @@ public final class SecretPass implements Pass {
     @Override
     public ExtractionPlan apply(ExtractionPlan plan) {
         List<PlannedCell> kept = plan.keptCells();
-        SyntheticNotebook synthetic = SyntheticNotebook.of(plan.source().notebook(), kept);
+        SyntheticNotebook synthetic = SyntheticNotebook.of(plan.source(), kept);
         ExtractionPlan.Builder next = plan.toBuilder();
         Map<Integer, List<Fix.Edit>> edits = new HashMap<>();
         for (AnalyzedCell cell : synthetic.analyzed().pythonCells()) {

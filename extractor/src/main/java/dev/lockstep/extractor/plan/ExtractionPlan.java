@@ -27,6 +27,8 @@ import java.util.TreeSet;
  * @param frameworks    frameworks the determinism prelude covers, sorted
  * @param accelerator   expected accelerator kind: cpu or cuda
  * @param shipped       local files the job carries, by path in the job (pipeline/utils.py) to source file
+ * @param rewritten     the text a shipped source file goes into the job with, where extract changed it
+ *                      (a path a local module reads, pointed at the job's input), by source file
  * @param blockers      what the user must decide
  * @param changes       what extract changed
  */
@@ -45,6 +47,7 @@ public record ExtractionPlan(
         Set<String> frameworks,
         String accelerator,
         Map<String, java.nio.file.Path> shipped,
+        Map<java.nio.file.Path, String> rewritten,
         List<Blocker> blockers,
         List<Change> changes) {
 
@@ -59,6 +62,7 @@ public record ExtractionPlan(
         requirements = List.copyOf(requirements);
         frameworks = java.util.Collections.unmodifiableSet(new TreeSet<>(frameworks));
         shipped = java.util.Collections.unmodifiableMap(new TreeMap<>(shipped));
+        rewritten = java.util.Collections.unmodifiableMap(new TreeMap<>(rewritten));
         blockers = List.copyOf(blockers);
         changes = List.copyOf(changes);
     }
@@ -68,7 +72,7 @@ public record ExtractionPlan(
         List<PlannedCell> cells = new ArrayList<>();
         source.notebook().codeCells().forEach(c -> cells.add(new PlannedCell(c.index(), c.id(), c.source(), true, "")));
         return new ExtractionPlan(source, notebookName, options, null, cells, List.of(), List.of(), List.of(), Map.of(),
-                Set.of(), List.of(), Set.of(), "cpu", Map.of(), List.of(), List.of());
+                Set.of(), List.of(), Set.of(), "cpu", Map.of(), Map.of(), List.of(), List.of());
     }
 
     /** The cells that go into the job, in run order. */
@@ -94,6 +98,7 @@ public record ExtractionPlan(
         private final Set<String> frameworks;
         private String accelerator;
         private final Map<String, java.nio.file.Path> shipped;
+        private final Map<java.nio.file.Path, String> rewritten;
         private final List<Blocker> blockers;
         private final List<Change> changes;
 
@@ -110,6 +115,7 @@ public record ExtractionPlan(
             this.frameworks = new TreeSet<>(base.frameworks);
             this.accelerator = base.accelerator;
             this.shipped = new TreeMap<>(base.shipped);
+            this.rewritten = new TreeMap<>(base.rewritten);
             this.blockers = new ArrayList<>(base.blockers);
             this.changes = new ArrayList<>(base.changes);
         }
@@ -142,6 +148,12 @@ public record ExtractionPlan(
 
         public Builder output(OutputSpec value) {
             outputs.add(value);
+            return this;
+        }
+
+        public Builder outputs(List<OutputSpec> value) {
+            outputs.clear();
+            outputs.addAll(value);
             return this;
         }
 
@@ -181,6 +193,12 @@ public record ExtractionPlan(
             return this;
         }
 
+        /** Ships {@code source} with this text instead of its own. */
+        public Builder rewrite(java.nio.file.Path source, String text) {
+            rewritten.put(source, text);
+            return this;
+        }
+
         public Builder blocker(Blocker value) {
             blockers.add(value);
             return this;
@@ -193,7 +211,7 @@ public record ExtractionPlan(
 
         public ExtractionPlan build() {
             return new ExtractionPlan(base.source, base.notebookName, base.options, order, cells, params, inputs, outputs,
-                    environment, secrets, requirements, frameworks, accelerator, shipped, blockers, changes);
+                    environment, secrets, requirements, frameworks, accelerator, shipped, rewritten, blockers, changes);
         }
     }
 }

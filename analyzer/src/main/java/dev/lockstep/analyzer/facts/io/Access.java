@@ -7,7 +7,11 @@ public enum Access {
     READ, WRITE, LIST, DOWNLOAD, HUB_LOAD, HUB_PUSH, MKDIR, DELETE;
 
     static Access parse(String text) {
-        return valueOf(text.toUpperCase(Locale.ROOT));
+        try {
+            return valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown access '" + text + "'"); // not Java's "No enum constant ..."
+        }
     }
 
     /** Whether the call changes the file system at that place. */

@@ -12,6 +12,13 @@ public enum Shape {
     PATTERN;
 
     static Shape parse(String text) {
-        return text == null ? FILE : valueOf(text.toUpperCase(Locale.ROOT));
+        if (text == null) {
+            return FILE;
+        }
+        try {
+            return valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown shape '" + text + "'"); // not Java's "No enum constant ..."
+        }
     }
 }
