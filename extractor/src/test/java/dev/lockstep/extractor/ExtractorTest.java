@@ -155,6 +155,29 @@ class ExtractorTest {
                 "org/tiny tokenizer model v2 tag false false 2:1");
     }
 
+    @Test
+    void theJobsPlanListsWhatItReadsFromTheEnvironmentButNotWhatTheNotebookSetsItself(@TempDir Path dir) throws IOException {
+        Path notebook = dir.resolve("env.ipynb");
+        Files.writeString(notebook, """
+                {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+                 {"cell_type": "code", "id": "a", "execution_count": 1, "metadata": {}, "outputs": [],
+                  "source": "import os\\nos.environ['MODE'] = 'fast'"},
+                 {"cell_type": "code", "id": "b", "execution_count": 2, "metadata": {}, "outputs": [],
+                  "source": "mode = os.environ['MODE']\\nroot = os.getenv('DATA_ROOT', '.')"},
+                 {"cell_type": "code", "id": "c", "execution_count": 3, "metadata": {}, "outputs": [],
+                  "source": "open('out.txt', 'w').write(mode + root)"}]}
+                """);
+        Path job = dir.resolve("job");
+        new Extractor().extract(notebook, job, options(notebook, job, Map.of()), false, false);
+        com.fasterxml.jackson.databind.JsonNode reads = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(job.resolve("extraction.json").toFile()).get("environment_reads");
+        List<String> rows = new ArrayList<>();
+        reads.forEach(r -> rows.add(r.get("variable").asText() + " " + r.get("cell").asInt() + ":" + r.get("line").asInt()));
+        assertThat(rows).containsExactly("DATA_ROOT 2:2");
+        assertThat(Files.readString(job.resolve("README.md"))).contains("reads the environment of whoever runs it: `os.getenv")
+                .doesNotContain("os.environ['MODE']`");
+    }
+
     private static List<String> blockers(Path notebook) {
         ExtractionPlan plan = new Extractor().plan(notebook, options(notebook, notebook.getParent().resolve("job"), Map.of()));
         return plan.blockers().stream().map(Blocker::ruleId).distinct().toList();

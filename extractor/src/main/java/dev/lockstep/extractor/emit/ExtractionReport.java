@@ -1,6 +1,7 @@
 package dev.lockstep.extractor.emit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.lockstep.analyzer.facts.environment.EnvironmentRead;
 import dev.lockstep.analyzer.facts.hub.HubLoad;
 import dev.lockstep.analyzer.report.JsonOutput;
 import dev.lockstep.extractor.plan.Blocker;
@@ -146,6 +147,20 @@ final class ExtractionReport {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            json.writeArrayFieldStart("environment_reads");
+            for (EnvironmentRead read : environmentReads(plan)) {
+                json.writeStartObject();
+                if (read.variable() == null) {
+                    json.writeNullField("variable");
+                } else {
+                    json.writeStringField("variable", read.variable());
+                }
+                json.writeStringField("code", read.code());
+                json.writeNumberField("cell", read.cell().number());
+                json.writeNumberField("line", read.cell().position(read.node()).line());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
             json.writeArrayFieldStart("blockers");
             for (Blocker b : plan.blockers()) {
                 json.writeStartObject();
@@ -186,6 +201,20 @@ final class ExtractionReport {
         return plan.source().facts().hub().all().stream()
                 .filter(l -> kept.contains(l.call().cell().index()))
                 .sorted(HUB_ORDER)
+                .toList();
+    }
+
+    /**
+     * What the kept cells read from the environment of whoever runs the job (LS205's inventory),
+     * leaving out variables the notebook sets itself first; in cell and line order.
+     */
+    static List<EnvironmentRead> environmentReads(ExtractionPlan plan) {
+        Set<Integer> kept = new HashSet<>();
+        plan.keptCells().forEach(c -> kept.add(c.index()));
+        return plan.source().facts().environment().reads().stream()
+                .filter(r -> !r.setBefore() && kept.contains(r.cell().index()))
+                .sorted(Comparator.comparingInt((EnvironmentRead r) -> r.cell().number())
+                        .thenComparingInt(r -> r.cell().position(r.node()).line()).thenComparing(EnvironmentRead::code))
                 .toList();
     }
 

@@ -247,6 +247,12 @@ public final class JobRenderer {
         List<Map<String, String>> environment = new ArrayList<>();
         plan.environment().forEach((k, v) -> environment.add(Map.of("name", k, "value", v)));
         scope.put("environmentList", environment);
+        List<Map<String, Object>> reads = new ArrayList<>();
+        for (var read : ExtractionReport.environmentReads(plan)) {
+            reads.add(Map.of("code", read.code(), "cell", read.cell().number(),
+                    "line", read.cell().position(read.node()).line()));
+        }
+        scope.put("environmentReads", reads);
         scope.put("secrets", List.copyOf(plan.secrets()));
         scope.put("accelerator", plan.accelerator());
         scope.put("orderReason", plan.order() == null ? "" : plan.order().reason());
