@@ -217,6 +217,7 @@ public final class Reviewer {
     private Analysis analyse(Path file, Notebook notebook) {
         AnalyzedNotebook analyzed = analyzer.analyze(notebook);
         ScanSettings settings = configs.settingsFor(file);
+        analyzed.useCatalogue(settings.catalogue()); // a team's [[io]] APIs count in a review as in scan and extract
         List<Finding> findings = settings.filter().apply(analyzed, new NotebookChecker(settings.rules()).check(analyzed));
         return new Analysis(analyzed, findings);
     }

@@ -63,6 +63,20 @@ class ReviewerTest {
     }
 
     @Test
+    void aTeamsOwnReaderInLockstepTomlCountsInTheReviewAsInScan(@TempDir Path dir) throws Exception {
+        Path notebook = dir.resolve("nb.ipynb");
+        Files.writeString(notebook, """
+                {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+                 {"cell_type": "code", "id": "a", "execution_count": 1, "metadata": {}, "outputs": [],
+                  "source": "import mylib\\ndf = mylib.fetch_table('https://example.com/data.csv')\\ndf.to_csv('out.csv')"}]}
+                """);
+        assertThat(single(notebook).findings()).noneMatch(f -> f.ruleId().equals("LS204"));
+        Files.writeString(dir.resolve("lockstep.toml"), "[[io]]\ncall = \"mylib.fetch_table\"\naccess = \"read\"\npath = { position = 0 }\n");
+        assertThat(single(notebook).findings()).anyMatch(f -> f.ruleId().equals("LS204")
+                && f.message().startsWith("mylib.fetch_table reads https://example.com"));
+    }
+
+    @Test
     void theGraphHasOutOfOrderEdgesWhereANameIsDefinedBelowItsUse() {
         Review review = single(TestNotebooks.examples().resolve("sklearn-churn-model.ipynb"));
         assertThat(review.graph().edges()).anySatisfy(e -> {

@@ -13,6 +13,7 @@ public final class ScanSettings implements ScanSettingsSource {
     private final RuleSet rules;
     private final FindingFilter filter;
     private final NotebookScanner scanner;
+    private final dev.lockstep.analyzer.facts.io.IoCatalogue catalogue;
 
     public ScanSettings(RuleSet rules, FindingFilter filter) {
         this(rules, filter, dev.lockstep.analyzer.facts.io.IoCatalogue.standard());
@@ -22,7 +23,13 @@ public final class ScanSettings implements ScanSettingsSource {
     public ScanSettings(RuleSet rules, FindingFilter filter, dev.lockstep.analyzer.facts.io.IoCatalogue catalogue) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.filter = Objects.requireNonNull(filter, "filter");
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.scanner = new NotebookScanner(new NotebookChecker(rules), filter, catalogue);
+    }
+
+    /** The I/O catalogue analyses under these settings use: the built-in one plus a team's {@code [[io]]}. */
+    public dev.lockstep.analyzer.facts.io.IoCatalogue catalogue() {
+        return catalogue;
     }
 
     @Override

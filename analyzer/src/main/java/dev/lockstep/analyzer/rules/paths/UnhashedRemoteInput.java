@@ -4,6 +4,7 @@ import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.CallSite;
 import dev.lockstep.analyzer.analysis.Position;
+import dev.lockstep.analyzer.facts.io.IoAccess;
 import dev.lockstep.analyzer.ipython.Magic;
 import dev.lockstep.analyzer.ipython.MagicKind;
 import dev.lockstep.analyzer.python.SyntaxNode;
@@ -277,6 +278,25 @@ public final class UnhashedRemoteInput implements Rule {
             String command = commandOf(notebook, call);
             String download = command == null ? null : shellDownload(command, name.endsWith("output") || name.equals("os.popen"));
             return download == null ? null : shellMessage(download);
+        }
+        return cataloguedRemoteRead(notebook, call);
+    }
+
+    /**
+     * Any other call the I/O catalogue (built in, or a team's {@code [[io]]} in lockstep.toml) says
+     * reads a place, when that place is a URL: the same facts extract declares inputs from.
+     */
+    private static String cataloguedRemoteRead(AnalyzedNotebook notebook, CallSite call) {
+        for (IoAccess access : notebook.facts().io().at(call)) {
+            if (!access.access().readsFiles() || access.argument() == null) {
+                continue;
+            }
+            String value = notebook.facts().values().template(call.cell(), access.argument());
+            if (RemoteLocations.isRemote(value) && !RemoteLocations.isContentAddressed(value)) {
+                return access.api().displayName() + " reads " + RemoteLocations.shown(value) + " directly with no "
+                        + "checksum: the data can change or vanish between runs; download it once and verify its sha256 "
+                        + "(extract declares it as a remote input pinned by sha256)";
+            }
         }
         return null;
     }
