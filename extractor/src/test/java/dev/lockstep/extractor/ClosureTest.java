@@ -310,6 +310,26 @@ class ClosureTest {
     }
 
     @Test
+    void theJobReadsEachSecretFromTheVariableTheScanNames() throws Exception {
+        Path notebook = REPO.resolve("test-notebooks/rules/LS601/positive.ipynb");
+        ExtractionPlan plan = new Extractor().plan(notebook, options(notebook, Map.of(), List.of()));
+        java.util.regex.Pattern named = java.util.regex.Pattern.compile("os\\.environ\\[\"([A-Z0-9_]+)\"\\]");
+        java.util.TreeSet<String> scanned = new java.util.TreeSet<>();
+        for (String line : Files.readAllLines(REPO.resolve("test-notebooks/rules/LS601/positive.expected"))) {
+            java.util.regex.Matcher m = named.matcher(line);
+            if (m.find()) {
+                scanned.add(m.group(1));
+            }
+        }
+        scanned.remove("GITHUB_TOKEN"); // in a markdown cell: no job code holds it
+        assertThat(scanned).hasSizeGreaterThan(5);
+        assertThat(plan.secrets()).containsAll(scanned);
+        // %env WANDB_API_KEY=... is a credential too: it never reaches lockstep.yaml, the README or the script.
+        Extractor.files(plan).forEach((file, bytes) -> assertThat(new String(bytes, StandardCharsets.UTF_8))
+                .as(file).doesNotContain("FakeWandbKeyForLockstepFixtures0123"));
+    }
+
+    @Test
     void bracesInAShellEscapeAreExpandedAsIPythonDoes() throws Exception {
         ExtractionPlan plan = plan(Map.of(), List.of(), "from pathlib import Path\nIMAGES = Path('images')",
                 "!dot -Tpng {IMAGES / \"tree.dot\"} -o {IMAGES / \"tree.png\"}\nopen('done.txt', 'w').write('ok')");

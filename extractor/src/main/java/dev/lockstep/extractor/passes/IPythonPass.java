@@ -2,6 +2,7 @@ package dev.lockstep.extractor.passes;
 
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.facts.magics.MagicCatalogue;
+import dev.lockstep.analyzer.facts.secrets.SecretDetector;
 import dev.lockstep.analyzer.ipython.Magic;
 import dev.lockstep.analyzer.ipython.MagicKind;
 import dev.lockstep.extractor.code.PythonText;
@@ -71,6 +72,7 @@ public final class IPythonPass implements Pass {
                     next.environment(k, v);
                 }
             });
+            collected.secrets().forEach(next::secret);
             cells.add(cell.withCode(code));
         }
         return next.cells(cells).build();
@@ -155,6 +157,16 @@ public final class IPythonPass implements Pass {
         }
         if (name.equals("env")) {
             Matcher assign = ENV_ASSIGN.matcher(magic.arguments());
+            if (assign.matches() && !assign.group(2).isBlank()
+                    && !SecretDetector.findInValue(assign.group(2).strip(), assign.group(1)).isEmpty()) {
+                // A credential (LS601): never written into lockstep.yaml, the README or the script; the job
+                // takes the variable from the caller's environment like every other secret.
+                String variable = assign.group(1);
+                next.secret(variable);
+                next.change(new Change(name(), cell.number(), magic.line(), "%" + name + " " + variable
+                        + " sets a credential: the job reads " + variable + " from the caller's environment (never stored)"));
+                return List.of(removed(indent, "%" + name + " " + variable + "=<credential>"));
+            }
             if (assign.matches() && !assign.group(2).isBlank()) {
                 next.environment(assign.group(1), assign.group(2).strip());
                 next.change(new Change(name(), cell.number(), magic.line(),

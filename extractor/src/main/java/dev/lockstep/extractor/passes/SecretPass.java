@@ -1,10 +1,10 @@
 package dev.lockstep.extractor.passes;
 
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
+import dev.lockstep.analyzer.facts.secrets.CredentialNames;
 import dev.lockstep.analyzer.facts.secrets.SecretDetector;
 import dev.lockstep.analyzer.facts.secrets.SecretMatch;
 import dev.lockstep.analyzer.facts.source.StringLiteralSites;
-import dev.lockstep.analyzer.python.SyntaxNode;
 import dev.lockstep.analyzer.rules.Fix;
 import dev.lockstep.extractor.code.PythonText;
 import dev.lockstep.extractor.code.SyntheticNotebook;
@@ -42,7 +42,9 @@ public final class SecretPass implements Pass {
                 if (literal.formatted()) {
                     continue;
                 }
-                List<SecretMatch> matches = SecretDetector.findInValue(literal.text(), boundName(literal.node()));
+                // The name LS601 gives the credential too, so the job reads the variable the scan told the user to set.
+                List<SecretMatch> matches = SecretDetector.findInValue(literal.text(),
+                        CredentialNames.boundName(synthetic.analyzed(), cell, literal.node()));
                 if (matches.isEmpty()) {
                     continue;
                 }
@@ -97,30 +99,5 @@ public final class SecretPass implements Pass {
     private static String fPart(String text) {
         String quoted = PythonText.string(text);
         return quoted.substring(1, quoted.length() - 1).replace("{", "{{").replace("}", "}}");
-    }
-
-    /** The name a literal is bound to: assignment target, keyword, or dictionary key; null otherwise. */
-    private static String boundName(SyntaxNode literal) {
-        SyntaxNode parent = literal.parent();
-        if (parent == null) {
-            return null;
-        }
-        switch (parent.type()) {
-            case "assignment" -> {
-                SyntaxNode left = parent.child("left");
-                return left == null ? null : left.text();
-            }
-            case "keyword_argument" -> {
-                SyntaxNode name = parent.child("name");
-                return name == null ? null : name.text();
-            }
-            case "pair" -> {
-                SyntaxNode key = parent.child("key");
-                return key == null ? null : dev.lockstep.analyzer.semantics.StringLiterals.value(key);
-            }
-            default -> {
-                return null;
-            }
-        }
     }
 }

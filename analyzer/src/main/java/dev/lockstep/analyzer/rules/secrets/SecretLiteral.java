@@ -3,6 +3,7 @@ package dev.lockstep.analyzer.rules.secrets;
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
 import dev.lockstep.analyzer.analysis.Position;
+import dev.lockstep.analyzer.facts.secrets.CredentialNames;
 import dev.lockstep.analyzer.facts.secrets.SecretDetector;
 import dev.lockstep.analyzer.facts.secrets.SecretMatch;
 import dev.lockstep.analyzer.ipython.Magic;

@@ -1,4 +1,4 @@
-package dev.lockstep.analyzer.rules.secrets;
+package dev.lockstep.analyzer.facts.secrets;
 
 import dev.lockstep.analyzer.analysis.AnalyzedCell;
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
@@ -7,7 +7,7 @@ import dev.lockstep.analyzer.semantics.StringLiterals;
 import java.util.List;
 
 /** The name code binds a string literal to, as the secret detector wants it. */
-final class CredentialNames {
+public final class CredentialNames {
     private CredentialNames() {
     }
 
@@ -18,7 +18,7 @@ final class CredentialNames {
      * {@code HF_TOKEN}), a dictionary key, a parameter with a default, or the variable of
      * {@code os.environ.setdefault("NAME", "...")}/{@code os.putenv}; null otherwise.
      */
-    static String boundName(AnalyzedNotebook notebook, AnalyzedCell cell, SyntaxNode literal) {
+    public static String boundName(AnalyzedNotebook notebook, AnalyzedCell cell, SyntaxNode literal) {
         SyntaxNode node = literal;
         SyntaxNode parent = node.parent();
         while (parent != null && parent.is("parenthesized_expression")) {
