@@ -10,11 +10,11 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Notebooks made from cell sources, analysed, for the facts tests. */
-final class FactsTestNotebooks {
+public final class FactsTestNotebooks {
     private FactsTestNotebooks() {
     }
 
-    static AnalyzedNotebook analyze(String... cells) {
+    public static AnalyzedNotebook analyze(String... cells) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode nb = json.createObjectNode();
         ArrayNode list = nb.putArray("cells");

@@ -157,7 +157,7 @@ final class ExtractionReport {
                 }
                 json.writeStringField("code", read.code());
                 json.writeNumberField("cell", read.cell().number());
-                json.writeNumberField("line", read.cell().position(read.node()).line());
+                json.writeNumberField("line", read.line());
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -196,8 +196,7 @@ final class ExtractionReport {
 
     /** The Hub loads of the kept cells, as the analyzer's facts know them, sorted. */
     static List<HubLoad> hubLoads(ExtractionPlan plan) {
-        Set<Integer> kept = new HashSet<>();
-        plan.keptCells().forEach(c -> kept.add(c.index()));
+        Set<Integer> kept = keptIndexes(plan);
         return plan.source().facts().hub().all().stream()
                 .filter(l -> kept.contains(l.call().cell().index()))
                 .sorted(HUB_ORDER)
@@ -209,13 +208,19 @@ final class ExtractionReport {
      * leaving out variables the notebook sets itself first; in cell and line order.
      */
     static List<EnvironmentRead> environmentReads(ExtractionPlan plan) {
-        Set<Integer> kept = new HashSet<>();
-        plan.keptCells().forEach(c -> kept.add(c.index()));
+        Set<Integer> kept = keptIndexes(plan);
         return plan.source().facts().environment().reads().stream()
                 .filter(r -> !r.setBefore() && kept.contains(r.cell().index()))
                 .sorted(Comparator.comparingInt((EnvironmentRead r) -> r.cell().number())
-                        .thenComparingInt(r -> r.cell().position(r.node()).line()).thenComparing(EnvironmentRead::code))
+                        .thenComparingInt(EnvironmentRead::line).thenComparing(EnvironmentRead::code))
                 .toList();
+    }
+
+    /** The indexes of the cells the job keeps. */
+    private static Set<Integer> keptIndexes(ExtractionPlan plan) {
+        Set<Integer> kept = new HashSet<>();
+        plan.keptCells().forEach(c -> kept.add(c.index()));
+        return kept;
     }
 
     private static void writeValue(JsonGenerator json, Object value) throws IOException {

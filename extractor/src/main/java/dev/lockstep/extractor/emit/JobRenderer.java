@@ -249,8 +249,7 @@ public final class JobRenderer {
         scope.put("environmentList", environment);
         List<Map<String, Object>> reads = new ArrayList<>();
         for (var read : ExtractionReport.environmentReads(plan)) {
-            reads.add(Map.of("code", read.code(), "cell", read.cell().number(),
-                    "line", read.cell().position(read.node()).line()));
+            reads.add(Map.of("code", read.code(), "cell", read.cell().number(), "line", read.line()));
         }
         scope.put("environmentReads", reads);
         scope.put("secrets", List.copyOf(plan.secrets()));

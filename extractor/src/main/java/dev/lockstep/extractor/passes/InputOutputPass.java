@@ -475,10 +475,7 @@ public final class InputOutputPass implements Pass {
          * folder beside the notebook (declared now); null for anything else.
          */
         String shellInput(dev.lockstep.analyzer.analysis.CallSite call, String word) {
-            String path = word.replaceAll("^['\"]|['\"]$", "");
-            while (path.startsWith("./") && path.length() > 2) {
-                path = path.substring(2);
-            }
+            String path = shellPath(word);
             if (path.isEmpty() || path.equals(".") || path.equals("..") || REMOTE.matcher(path).matches() || GLOB.matcher(path).find()) {
                 return null;
             }

@@ -23,4 +23,9 @@ public record EnvironmentRead(String variable, String code, AnalyzedCell cell, S
         Objects.requireNonNull(cell, "cell");
         Objects.requireNonNull(node, "node");
     }
+
+    /** The 1-based line of the read in its cell. */
+    public int line() {
+        return cell.position(node).line();
+    }
 }

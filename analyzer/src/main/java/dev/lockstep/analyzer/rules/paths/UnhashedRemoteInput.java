@@ -243,13 +243,7 @@ public final class UnhashedRemoteInput implements Rule {
                 }
                 location = call.keyword(keyword);
             }
-            String value = notebook.facts().values().template(cell, location);
-            if (RemoteLocations.isRemote(value) && !RemoteLocations.isContentAddressed(value)) {
-                return name + "() reads " + RemoteLocations.shown(value) + " directly with no checksum: the data can "
-                        + "change or vanish between runs; download it once and verify its sha256 (extract declares it as "
-                        + "a remote input pinned by sha256)";
-            }
-            return null;
+            return directRemoteRead(name + "()", notebook.facts().values().template(cell, location));
         }
         if (name == null && call.methodName() != null) {
             String origin = call.receiverOrigin();
@@ -291,14 +285,23 @@ public final class UnhashedRemoteInput implements Rule {
             if (!access.access().readsFiles() || access.argument() == null) {
                 continue;
             }
-            String value = notebook.facts().values().template(call.cell(), access.argument());
-            if (RemoteLocations.isRemote(value) && !RemoteLocations.isContentAddressed(value)) {
-                return access.api().displayName() + " reads " + RemoteLocations.shown(value) + " directly with no "
-                        + "checksum: the data can change or vanish between runs; download it once and verify its sha256 "
-                        + "(extract declares it as a remote input pinned by sha256)";
+            String message = directRemoteRead(access.api().displayName(),
+                    notebook.facts().values().template(call.cell(), access.argument()));
+            if (message != null) {
+                return message;
             }
         }
         return null;
+    }
+
+    /** The finding for a reader given a location, when the location is a URL no content hash pins; else null. */
+    private static String directRemoteRead(String reader, String location) {
+        if (!RemoteLocations.isRemote(location) || RemoteLocations.isContentAddressed(location)) {
+            return null;
+        }
+        return reader + " reads " + RemoteLocations.shown(location) + " directly with no checksum: the data can "
+                + "change or vanish between runs; download it once and verify its sha256 (extract declares it as "
+                + "a remote input pinned by sha256)";
     }
 
     private static boolean isReader(String name) {

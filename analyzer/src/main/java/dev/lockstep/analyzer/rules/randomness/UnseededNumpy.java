@@ -67,7 +67,7 @@ public final class UnseededNumpy implements Rule {
 
     /** The job's seed in place of an explicit None ({@code default_rng(seed=None)}), or as the first argument. */
     private static Fix seedFix(CallSite call) {
-        SyntaxNode none = call.argument(0, call.qualifiedName().endsWith("SeedSequence") ? "entropy" : "seed");
+        SyntaxNode none = seedArgument(call);
         return none != null ? Fixes.replace(none, Fix.SEED_NAME, "pass " + Fix.SEED_NAME)
                 : Fixes.addFirstArgument(call, Fix.SEED_NAME);
     }
@@ -77,8 +77,12 @@ public final class UnseededNumpy implements Rule {
         if (call.hasStarArgs()) {
             return true;
         }
-        String keyword = call.qualifiedName().endsWith("SeedSequence") ? "entropy" : "seed";
-        SyntaxNode seed = call.argument(0, keyword);
+        SyntaxNode seed = seedArgument(call);
         return seed != null && !Values.literal(seed).isNone();
+    }
+
+    /** The argument a constructor takes its seed from (SeedSequence calls it entropy), or null. */
+    private static SyntaxNode seedArgument(CallSite call) {
+        return call.argument(0, call.qualifiedName().endsWith("SeedSequence") ? "entropy" : "seed");
     }
 }

@@ -3,29 +3,15 @@ package dev.lockstep.analyzer.facts.dependencies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockstep.analyzer.analysis.AnalyzedNotebook;
-import dev.lockstep.analyzer.analysis.NotebookAnalyzer;
-import dev.lockstep.analyzer.notebook.Cell;
-import dev.lockstep.analyzer.notebook.CellType;
-import dev.lockstep.analyzer.notebook.Notebook;
-import dev.lockstep.analyzer.notebook.NotebookMetadata;
-import java.util.ArrayList;
-import java.util.List;
+import dev.lockstep.analyzer.facts.FactsTestNotebooks;
 import org.junit.jupiter.api.Test;
 
 /** The local-module fact that LS406 words and extract keeps out of requirements.txt. */
 class LocalModulesTest {
 
-    private static AnalyzedNotebook analyze(String... sources) {
-        List<Cell> cells = new ArrayList<>();
-        for (int i = 0; i < sources.length; i++) {
-            cells.add(new Cell(i, "c" + i, CellType.CODE, sources[i], i + 1, List.of(), List.of()));
-        }
-        return new NotebookAnalyzer().analyze(new Notebook("t.ipynb", 4, 5, NotebookMetadata.EMPTY, cells, ""));
-    }
-
     @Test
     void eachLocalImportWithWhyItIsLocalOncePerTopLevelModule() {
-        AnalyzedNotebook notebook = analyze(
+        AnalyzedNotebook notebook = FactsTestNotebooks.analyze(
                 "import numpy as np\nfrom .shared import x\nimport churn_utils\nfrom churn_utils import clean\n",
                 "import features\n",
                 "%%writefile features.py\nX = 1\n");
@@ -41,7 +27,7 @@ class LocalModulesTest {
 
     @Test
     void modulesTheNotebookProvidesOrInstallsAreNotLocal() {
-        AnalyzedNotebook notebook = analyze(
+        AnalyzedNotebook notebook = FactsTestNotebooks.analyze(
                 "%%writefile helpers.py\nX = 1\n",
                 "import helpers\nimport pandas\n!pip install my_tools\nimport my_tools\n",
                 "try:\n    import local_config\nexcept ImportError:\n    local_config = None\n");
@@ -51,7 +37,7 @@ class LocalModulesTest {
 
     @Test
     void computedOncePerNotebook() {
-        AnalyzedNotebook notebook = analyze("import my_utils\n");
+        AnalyzedNotebook notebook = FactsTestNotebooks.analyze("import my_utils\n");
         assertThat(notebook.facts().localModules()).isSameAs(notebook.facts().localModules());
         assertThat(notebook.facts().installs()).isSameAs(notebook.facts().installs());
         assertThat(notebook.facts().localModules().modules()).containsExactly("my_utils");
